@@ -1,0 +1,709 @@
+//! The signed label: GS1 Digital Link URIs and GS1 element strings in, one canonical form out
+//! (FORMAT.md §1). Parsing never panics and maps every failure to its own status code.
+
+use crate::b64;
+use crate::gs1::{self, Ai};
+use crate::status::Code;
+use serde::Serialize;
+
+/// Longest scanned text accepted, in bytes (FORMAT.md §4.3). A QR code holds at most 2,953 bytes.
+pub const MAX_INPUT_LEN: usize = 4096;
+
+/// Domain-separation prefix of the signed bytes (FORMAT.md §1.4).
+pub const SIGNING_DOMAIN: &[u8] = b"TXNG-GS1-8030-ED25519-V1";
+
+/// AI (8030) profile byte of this specification.
+pub const PROFILE_ED25519_V1: u8 = 0x01;
+
+/// Length of the AI (8030) value in characters (67 bytes, unpadded base64url).
+pub const SIGNATURE_CHARS: usize = 90;
+
+const GS: char = '\u{1d}';
+
+/// A parse failure: the status code and, for inspectors, what was wrong where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// The distinct status code.
+    pub code: Code,
+    /// Language-neutral detail (`ai=17`).
+    pub detail: String,
+}
+
+fn err(code: Code, detail: impl Into<String>) -> ParseError {
+    ParseError {
+        code,
+        detail: detail.into(),
+    }
+}
+
+/// The data a label signs: the GTIN, its qualifiers and the data attributes (FORMAT.md §1.2).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LabelData {
+    /// (01) GTIN-14.
+    pub gtin: String,
+    /// (22) Consumer product variant, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cpv: Option<String>,
+    /// (10) Lot.
+    pub lot: String,
+    /// (21) Serial.
+    pub serial: String,
+    /// Data attributes, sorted by AI digits.
+    pub attributes: Vec<(Ai, String)>,
+}
+
+/// The decoded AI (8030) value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Signature8030 {
+    /// Profile byte (0x01 = Ed25519, this specification).
+    pub profile: u8,
+    /// Key number within the producer.
+    pub key_number: u16,
+    /// The Ed25519 signature.
+    #[serde(skip)]
+    pub signature: [u8; 64],
+}
+
+impl Signature8030 {
+    /// The three header bytes that precede the signature and are themselves signed.
+    pub fn header(&self) -> [u8; 3] {
+        let k = self.key_number.to_be_bytes();
+        [self.profile, k[0], k[1]]
+    }
+
+    /// The 90-character AI (8030) value.
+    pub fn encode(&self) -> String {
+        let mut raw = Vec::with_capacity(67);
+        raw.extend_from_slice(&self.header());
+        raw.extend_from_slice(&self.signature);
+        b64::encode(&raw)
+    }
+
+    /// Decodes a strict 90-character AI (8030) value.
+    pub fn decode(value: &str) -> Result<Self, ParseError> {
+        if value.len() != SIGNATURE_CHARS {
+            return Err(err(
+                Code::PayloadSignatureEncoding,
+                format!("ai=8030 length={}", value.len()),
+            ));
+        }
+        let raw = b64::decode(value).ok_or_else(|| {
+            err(
+                Code::PayloadSignatureEncoding,
+                "ai=8030 not strict base64url",
+            )
+        })?;
+        let mut signature = [0u8; 64];
+        signature.copy_from_slice(
+            raw.get(3..67)
+                .ok_or_else(|| err(Code::PayloadSignatureEncoding, "ai=8030 length"))?,
+        );
+        let sig = Signature8030 {
+            profile: raw[0],
+            key_number: u16::from_be_bytes([raw[1], raw[2]]),
+            signature,
+        };
+        if sig.profile != PROFILE_ED25519_V1 {
+            return Err(err(
+                Code::PayloadProfileUnknown,
+                format!("profile=0x{:02x}", sig.profile),
+            ));
+        }
+        Ok(sig)
+    }
+}
+
+/// How the code was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Syntax {
+    /// A GS1 Digital Link URI.
+    DigitalLink,
+    /// A GS1 element string (scanner output, with GS separators).
+    ElementString,
+    /// The bracketed human-readable element string `(01)…(10)…`.
+    Bracketed,
+}
+
+/// A parsed, not yet verified, signed label.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SignedLink {
+    /// The signed data.
+    pub data: LabelData,
+    /// The signature.
+    pub signature: Signature8030,
+    /// The URI's host, lower-cased (not signed); `None` for element strings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// How the code was written.
+    pub syntax: Syntax,
+}
+
+impl LabelData {
+    /// The value of a data attribute.
+    pub fn attribute(&self, ai: Ai) -> Option<&str> {
+        self.attributes
+            .iter()
+            .find(|(a, _)| *a == ai)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every element except 8030 in canonical order.
+    pub fn elements(&self) -> Vec<(Ai, &str)> {
+        let mut out = vec![(Ai::Gtin, self.gtin.as_str())];
+        if let Some(c) = &self.cpv {
+            out.push((Ai::Cpv, c));
+        }
+        out.push((Ai::Lot, &self.lot));
+        out.push((Ai::Serial, &self.serial));
+        out.extend(self.attributes.iter().map(|(a, v)| (*a, v.as_str())));
+        out
+    }
+
+    /// The exact bytes signed by AI (8030) with this header (FORMAT.md §1.4).
+    pub fn signing_input(&self, header: [u8; 3]) -> Vec<u8> {
+        let mut m = Vec::with_capacity(128);
+        m.extend_from_slice(SIGNING_DOMAIN);
+        m.push(0);
+        m.extend_from_slice(&header);
+        for (ai, v) in self.elements() {
+            m.extend_from_slice(ai.digits().as_bytes());
+            m.extend_from_slice(v.as_bytes());
+            m.push(0x1d);
+        }
+        m
+    }
+
+    /// Checks every rule a signer must follow; returns the data in canonical order.
+    pub fn validated(mut self) -> Result<Self, ParseError> {
+        self.attributes.sort_by_key(|(a, _)| a.digits());
+        for w in self.attributes.windows(2) {
+            if w[0].0 == w[1].0 {
+                return Err(err(
+                    Code::PayloadAiDuplicate,
+                    format!("ai={}", w[0].0.digits()),
+                ));
+            }
+        }
+        for (ai, v) in self.elements() {
+            ai.validate(v)
+                .map_err(|c| err(c, format!("ai={}", ai.digits())))?;
+        }
+        if let Some((ai, _)) = self
+            .attributes
+            .iter()
+            .find(|(a, _)| !a.is_attribute() || *a == Ai::Signature)
+        {
+            return Err(err(
+                Code::PayloadPathInvalid,
+                format!("ai={} as attribute", ai.digits()),
+            ));
+        }
+        if !gs1::check_digit_ok(&self.gtin) {
+            return Err(err(
+                Code::PayloadGtinCheckDigit,
+                format!("gtin={}", self.gtin),
+            ));
+        }
+        Ok(self)
+    }
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters.
+pub fn percent_encode(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn percent_decode(v: &str, plus_is_space: bool) -> Option<String> {
+    let b = v.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                let hi = hex(*b.get(i + 1)?)?;
+                let lo = hex(*b.get(i + 2)?)?;
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            b'+' if plus_is_space => {
+                out.push(b' ');
+                i += 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+impl SignedLink {
+    /// The GS1 Digital Link URI on `base` (e.g. `https://truyxuat.quangtri.gov.vn`).
+    pub fn to_uri(&self, base: &str) -> String {
+        let d = &self.data;
+        let mut s = String::from(base.trim_end_matches('/'));
+        for (ai, v) in d.elements().into_iter().filter(|(a, _)| !a.is_attribute()) {
+            s.push('/');
+            s.push_str(ai.digits());
+            s.push('/');
+            s.push_str(&percent_encode(v));
+        }
+        let mut sep = '?';
+        for (ai, v) in &d.attributes {
+            s.push(sep);
+            s.push_str(ai.digits());
+            s.push('=');
+            s.push_str(&percent_encode(v));
+            sep = '&';
+        }
+        s.push(sep);
+        s.push_str("8030=");
+        s.push_str(&self.signature.encode());
+        s
+    }
+
+    /// The GS1 element string with GS separators, as a 2D scanner sends it (without AIM prefix).
+    pub fn to_element_string(&self) -> String {
+        let mut s = String::new();
+        let mut need_gs = false;
+        for (ai, v) in self.data.elements() {
+            if need_gs {
+                s.push(GS);
+            }
+            s.push_str(ai.digits());
+            s.push_str(v);
+            need_gs = ai.predefined_length().is_none();
+        }
+        if need_gs {
+            s.push(GS);
+        }
+        s.push_str("8030");
+        s.push_str(&self.signature.encode());
+        s
+    }
+
+    /// The bracketed human-readable form `(01)…(10)…(21)…(8030)…`.
+    pub fn to_bracketed(&self) -> String {
+        let mut s = String::new();
+        for (ai, v) in self.data.elements() {
+            s.push_str(&format!("({}){}", ai.digits(), v));
+        }
+        s.push_str(&format!("(8030){}", self.signature.encode()));
+        s
+    }
+
+    /// The bytes the signature covers.
+    pub fn signing_input(&self) -> Vec<u8> {
+        self.data.signing_input(self.signature.header())
+    }
+}
+
+/// Collected elements before the profile's rules are applied.
+#[derive(Default)]
+struct Elements {
+    items: Vec<(Ai, String)>,
+}
+
+impl Elements {
+    fn push(&mut self, ai: Ai, v: String) -> Result<(), ParseError> {
+        if self.items.iter().any(|(a, _)| *a == ai) {
+            return Err(err(Code::PayloadAiDuplicate, format!("ai={}", ai.digits())));
+        }
+        ai.validate(&v)
+            .map_err(|c| err(c, format!("ai={}", ai.digits())))?;
+        self.items.push((ai, v));
+        Ok(())
+    }
+
+    fn take(&mut self, ai: Ai) -> Option<String> {
+        let i = self.items.iter().position(|(a, _)| *a == ai)?;
+        Some(self.items.remove(i).1)
+    }
+
+    fn finish(mut self, host: Option<String>, syntax: Syntax) -> Result<SignedLink, ParseError> {
+        let gtin = self
+            .take(Ai::Gtin)
+            .ok_or_else(|| err(Code::PayloadGtinMissing, ""))?;
+        let sig = self.take(Ai::Signature);
+        let Some(sig) = sig else {
+            return Err(err(Code::PayloadUnsigned, "no ai=8030"));
+        };
+        if !gs1::check_digit_ok(&gtin) {
+            return Err(err(Code::PayloadGtinCheckDigit, format!("gtin={gtin}")));
+        }
+        let lot = self
+            .take(Ai::Lot)
+            .ok_or_else(|| err(Code::PayloadLotMissing, "no ai=10"))?;
+        let serial = self
+            .take(Ai::Serial)
+            .ok_or_else(|| err(Code::PayloadSerialMissing, "no ai=21"))?;
+        let cpv = self.take(Ai::Cpv);
+        let signature = Signature8030::decode(&sig)?;
+        let mut attributes = self.items;
+        attributes.sort_by_key(|(a, _)| a.digits());
+        Ok(SignedLink {
+            data: LabelData {
+                gtin,
+                cpv,
+                lot,
+                serial,
+                attributes,
+            },
+            signature,
+            host,
+            syntax,
+        })
+    }
+}
+
+/// Parses scanned or pasted text: a GS1 Digital Link URI, a GS1 element string (with or without an
+/// AIM symbology identifier, GS separators) or the bracketed form (FORMAT.md §1.1).
+pub fn parse(text: &str) -> Result<SignedLink, ParseError> {
+    if text.len() > MAX_INPUT_LEN {
+        return Err(err(Code::PayloadTooLong, format!("bytes={}", text.len())));
+    }
+    let mut t = text.trim_matches(|c: char| c.is_whitespace() && c != GS);
+    let mut element_string_aim = false;
+    if let Some(rest) = t.strip_prefix(']') {
+        // AIM symbology identifier: `]` + code letter + modifier digit.
+        let id = rest
+            .get(..2)
+            .ok_or_else(|| err(Code::PayloadNotGs1, "aim"))?;
+        t = &rest[2..];
+        element_string_aim = matches!(id, "Q3" | "d2" | "C1" | "e0" | "J1");
+    }
+    let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
+    if !element_string_aim && (lower.starts_with("https://") || lower.starts_with("http://")) {
+        return parse_uri(t);
+    }
+    if t.starts_with('(') {
+        return parse_bracketed(t);
+    }
+    let t = t.trim_start_matches(GS);
+    if t.len() >= 2 && t.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
+        return parse_element_string(t);
+    }
+    Err(err(Code::PayloadNotGs1, ""))
+}
+
+fn parse_uri(t: &str) -> Result<SignedLink, ParseError> {
+    let after_scheme = &t[t.find("://").map_or(0, |i| i + 3)..];
+    let t = after_scheme.split('#').next().unwrap_or("");
+    let (before_query, query) = match t.find('?') {
+        Some(i) => (&t[..i], &t[i + 1..]),
+        None => (t, ""),
+    };
+    let (authority, path) = match before_query.find('/') {
+        Some(i) => (&before_query[..i], &before_query[i..]),
+        None => (before_query, ""),
+    };
+    // The host is what a browser would contact: after any userinfo, before any port.
+    let hostport = authority.rsplit('@').next().unwrap_or("");
+    let host = if hostport.starts_with('[') {
+        hostport.split(']').next().map(|h| format!("{h}]"))
+    } else {
+        hostport.split(':').next().map(str::to_string)
+    }
+    .unwrap_or_default()
+    .to_ascii_lowercase();
+    if host.is_empty() {
+        return Err(err(Code::PayloadNotGs1, "no host"));
+    }
+
+    let segs: Vec<&str> = path.split('/').skip(1).collect();
+    let mut elems = Elements::default();
+    let start = segs.iter().position(|s| *s == "01");
+    let Some(start) = start else {
+        return Err(err(Code::PayloadNotGs1, "no /01/ in path"));
+    };
+    let rest = &segs[start..];
+    if rest.len() % 2 != 0 || rest.iter().any(|s| s.is_empty()) {
+        return Err(err(Code::PayloadPathInvalid, "odd path"));
+    }
+    let mut last_rank = 0;
+    for pair in rest.chunks(2) {
+        let ai = Ai::from_digits(pair[0]);
+        let rank = match ai {
+            Some(Ai::Gtin) => 1,
+            Some(Ai::Cpv) => 2,
+            Some(Ai::Lot) => 3,
+            Some(Ai::Serial) => 4,
+            Some(_) => {
+                return Err(err(
+                    Code::PayloadPathInvalid,
+                    format!("ai={} in path", pair[0]),
+                ))
+            }
+            None if pair[0].bytes().all(|b| b.is_ascii_digit()) => {
+                return Err(err(Code::PayloadAiUnknown, format!("ai={}", pair[0])))
+            }
+            None => return Err(err(Code::PayloadPathInvalid, "segment")),
+        };
+        if rank <= last_rank {
+            return Err(err(
+                Code::PayloadPathInvalid,
+                format!("ai={} order", pair[0]),
+            ));
+        }
+        last_rank = rank;
+        let v = percent_decode(pair[1], false)
+            .ok_or_else(|| err(Code::PayloadPathInvalid, "percent-encoding"))?;
+        if let Some(ai) = ai {
+            elems.push(ai, v)?;
+        }
+    }
+    for param in query.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = param.split_once('=').unwrap_or((param, ""));
+        if k.is_empty() || !k.bytes().all(|b| b.is_ascii_digit()) {
+            continue; // Non-numeric keys (linkType, utm_…) are ignored and never shown.
+        }
+        let ai =
+            Ai::from_digits(k).ok_or_else(|| err(Code::PayloadAiUnknown, format!("ai={k}")))?;
+        if !ai.is_attribute() {
+            let code = if elems.items.iter().any(|(a, _)| *a == ai) {
+                Code::PayloadAiDuplicate
+            } else {
+                Code::PayloadPathInvalid
+            };
+            return Err(err(code, format!("ai={k} in query")));
+        }
+        let v = percent_decode(v, true).ok_or_else(|| {
+            err(
+                Code::PayloadValueInvalid,
+                format!("ai={k} percent-encoding"),
+            )
+        })?;
+        elems.push(ai, v)?;
+    }
+    elems.finish(Some(host), Syntax::DigitalLink)
+}
+
+fn parse_bracketed(t: &str) -> Result<SignedLink, ParseError> {
+    let mut elems = Elements::default();
+    let mut rest = t;
+    while !rest.is_empty() {
+        let inner = rest
+            .strip_prefix('(')
+            .ok_or_else(|| err(Code::PayloadNotGs1, "bracket"))?;
+        let close = inner
+            .find(')')
+            .ok_or_else(|| err(Code::PayloadNotGs1, "bracket"))?;
+        let digits = &inner[..close];
+        if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(err(Code::PayloadNotGs1, "bracket"));
+        }
+        let ai = Ai::from_digits(digits)
+            .ok_or_else(|| err(Code::PayloadAiUnknown, format!("ai={digits}")))?;
+        let body = &inner[close + 1..];
+        // The value runs to the next "(digits)" that starts a known AI, or to the end.
+        let mut end = body.len();
+        for (i, _) in body.match_indices('(') {
+            let tail = &body[i + 1..];
+            if let Some(c) = tail.find(')') {
+                if (2..=4).contains(&c) && tail[..c].bytes().all(|b| b.is_ascii_digit()) {
+                    end = i;
+                    break;
+                }
+            }
+        }
+        elems.push(ai, body[..end].to_string())?;
+        rest = &body[end..];
+    }
+    elems.finish(None, Syntax::Bracketed)
+}
+
+fn parse_element_string(t: &str) -> Result<SignedLink, ParseError> {
+    let mut elems = Elements::default();
+    let mut rest = t;
+    while !rest.is_empty() {
+        let ai = (2..=4)
+            .filter_map(|n| rest.get(..n))
+            .find_map(Ai::from_digits)
+            .ok_or_else(|| {
+                let d: String = rest.chars().take(4).collect();
+                if d.len() >= 2 && d.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
+                    err(Code::PayloadAiUnknown, format!("ai={d}…"))
+                } else {
+                    err(Code::PayloadNotGs1, "element string")
+                }
+            })?;
+        let body = &rest[ai.digits().len()..];
+        let (value, next) = match ai.predefined_length() {
+            Some(n) => {
+                let v = body
+                    .get(..n)
+                    .ok_or_else(|| err(Code::PayloadValueInvalid, format!("ai={}", ai.digits())))?;
+                (v, body[n..].strip_prefix(GS).unwrap_or(&body[n..]))
+            }
+            None => match body.find(GS) {
+                Some(i) => (&body[..i], &body[i + 1..]),
+                None => (body, ""),
+            },
+        };
+        elems.push(ai, value.to_string())?;
+        rest = next;
+    }
+    elems.finish(None, Syntax::ElementString)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig() -> String {
+        let mut raw = vec![1u8, 0, 1];
+        raw.extend_from_slice(&[7u8; 64]);
+        b64::encode(&raw)
+    }
+
+    fn uri() -> String {
+        format!(
+            "https://truyxuat.quangtri.gov.vn/01/08935012345677/10/CF2406A/21/000123?17=261231&8030={}",
+            sig()
+        )
+    }
+
+    #[test]
+    fn all_forms_give_one_canonical_message() {
+        let a = parse(&uri()).expect("uri");
+        assert_eq!(a.data.gtin, "08935012345677");
+        assert_eq!(a.host.as_deref(), Some("truyxuat.quangtri.gov.vn"));
+        assert_eq!(a.signature.key_number, 1);
+        let forms = [
+            format!("0108935012345677{}", "17261231" .to_owned() + "10CF2406A\u{1d}21000123\u{1d}8030" + &sig()),
+            format!("]Q30108935012345677" ) + "10CF2406A\u{1d}21000123\u{1d}17261231" + "8030" + &sig(),
+            format!("]d2\u{1d}0108935012345677") + "10CF2406A\u{1d}21000123\u{1d}17261231" + "8030" + &sig(),
+            format!("(01)08935012345677(10)CF2406A(21)000123(17)261231(8030){}", sig()),
+            format!("]Q1{}", uri()),
+            format!("HTTPS://Truyxuat.QuangTri.gov.vn:443/a/b/01/08935012345677/10/CF2406A/21/000123?8030={}&17=261231&linkType=all\r\n", sig()),
+        ];
+        for f in &forms {
+            let b = parse(f).unwrap_or_else(|e| panic!("{f}: {e:?}"));
+            assert_eq!(b.signing_input(), a.signing_input(), "{f}");
+        }
+    }
+
+    #[test]
+    fn print_parse_round_trip() {
+        let a = parse(&uri()).expect("uri");
+        let b = parse(&a.to_uri("https://truyxuat.quangtri.gov.vn")).expect("printed");
+        assert_eq!(a, b);
+        let c = parse(&a.to_element_string()).expect("element string");
+        assert_eq!(a.data, c.data);
+        let d = parse(&a.to_bracketed()).expect("bracketed");
+        assert_eq!(a.data, d.data);
+    }
+
+    #[test]
+    fn distinct_codes() {
+        let s = sig();
+        let cases = [
+            (
+                format!("https://x.vn/01/08935012345678/10/A/21/1?8030={s}"),
+                Code::PayloadGtinCheckDigit,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/21/1?8030={s}"),
+                Code::PayloadLotMissing,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/10/A?8030={s}"),
+                Code::PayloadSerialMissing,
+            ),
+            (
+                "https://x.vn/01/08935012345677/10/A/21/1".to_string(),
+                Code::PayloadUnsigned,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/10/A/21/1?99=1&8030={s}"),
+                Code::PayloadAiUnknown,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/10/A/21/1?17=261231&17=261231&8030={s}"),
+                Code::PayloadAiDuplicate,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/10/A/21/1?17=&8030={s}"),
+                Code::PayloadValueEmpty,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/10/A/21/1?17=261331&8030={s}"),
+                Code::PayloadDateInvalid,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/10/A/21/1?422=70&8030={s}"),
+                Code::PayloadValueInvalid,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/21/1/10/A?8030={s}"),
+                Code::PayloadPathInvalid,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/10/A%2/21/1?8030={s}"),
+                Code::PayloadPathInvalid,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/10/A/21/1?8030={s}="),
+                Code::PayloadSignatureEncoding,
+            ),
+            (
+                "https://x.vn/01/08935012345677/10/A/21/1?8030=abc".to_string(),
+                Code::PayloadSignatureEncoding,
+            ),
+            (
+                "https://example.com/san-pham/123".to_string(),
+                Code::PayloadNotGs1,
+            ),
+            ("WIFI:S:cafe;;".to_string(), Code::PayloadNotGs1),
+            ("x".repeat(MAX_INPUT_LEN + 1), Code::PayloadTooLong),
+        ];
+        for (text, code) in cases {
+            assert_eq!(parse(&text).map_err(|e| e.code).err(), Some(code), "{text}");
+        }
+    }
+
+    #[test]
+    fn plus_is_space_only_in_query() {
+        let s = sig();
+        let p = parse(&format!(
+            "https://x.vn/01/08935012345677/10/A+B/21/1?8030={s}"
+        ))
+        .expect("plus");
+        assert_eq!(p.data.lot, "A+B");
+        let q = parse(&format!(
+            "https://x.vn/01/08935012345677/10/A/21/1?422=7+4&8030={s}"
+        ));
+        assert_eq!(q.map_err(|e| e.code).err(), Some(Code::PayloadValueInvalid));
+    }
+
+    #[test]
+    fn signature_encoding_is_strict() {
+        let s = sig();
+        // Last char carries 4 unused bits: flipping one of them gives another spelling.
+        let mut alt = s.clone().into_bytes();
+        let last = alt.len() - 1;
+        alt[last] = if alt[last] == b'A' { b'B' } else { b'A' };
+        let alt = String::from_utf8(alt).unwrap_or_default();
+        let r = Signature8030::decode(&alt);
+        assert!(r.is_err() || r.map(|x| x.encode()).ok() == Some(alt));
+        let mut raw = vec![2u8, 0, 1];
+        raw.extend_from_slice(&[7u8; 64]);
+        assert_eq!(
+            Signature8030::decode(&b64::encode(&raw))
+                .map_err(|e| e.code)
+                .err(),
+            Some(Code::PayloadProfileUnknown)
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! The one table of what each status code means to a person, in Vietnamese and English
+//! (FORMAT.md §5): a title, an explanation and the next step. The match is exhaustive with no
+//! catch-all, so a new code cannot ship without its words.
+
+use crate::status::{Code, State};
+use serde::Serialize;
+
+/// Display language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Tiếng Việt (default).
+    #[default]
+    Vi,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// `vi` or `en`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses `vi` / `en`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// What a status code means to a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Message {
+    /// Short title.
+    pub title: &'static str,
+    /// What was found, in plain words.
+    pub explanation: &'static str,
+    /// What to do next.
+    pub next_step: &'static str,
+}
+
+type Both = [&'static str; 6];
+
+fn both(code: Code) -> Both {
+    use Code::*;
+    match code {
+        PayloadParsed => ["Đã đọc được mã", "Mã chứa thông tin sản phẩm và chữ ký số theo chuẩn GS1.", "Không cần làm gì.",
+            "Code read", "The code holds product data and a digital signature in GS1 format.", "Nothing to do."],
+        PayloadTooLong => ["Mã quá dài", "Nội dung mã dài bất thường, không phải mã truy xuất nguồn gốc của tỉnh.", "Không tin vào mã này. Hỏi người bán hoặc báo cho cơ quan quản lý.",
+            "Code too long", "The code's content is unusually long; it is not a provincial traceability code.", "Do not trust this code. Ask the seller or report it."],
+        PayloadNotGs1 => ["Không phải mã truy xuất", "Mã này không phải là mã truy xuất nguồn gốc theo chuẩn GS1 (ví dụ: mã Wi-Fi, đường link thông thường).", "Hãy quét mã QR truy xuất nguồn gốc in trên nhãn sản phẩm.",
+            "Not a traceability code", "This is not a GS1 traceability code (for example a Wi-Fi code or an ordinary link).", "Scan the traceability QR code printed on the product label."],
+        PayloadUnsigned => ["Mã không có chữ ký số", "Mã có thông tin sản phẩm nhưng không có chữ ký số, nên không thể kiểm tra ai đã phát hành nhãn.", "Mã chưa được xác thực. Nếu nghi ngờ, hỏi người bán hoặc báo cho cơ quan quản lý.",
+            "Code has no digital signature", "The code has product data but no digital signature, so who issued the label cannot be checked.", "The code is not verified. If in doubt, ask the seller or report it."],
+        PayloadPathInvalid => ["Đường link sai cấu trúc", "Phần đường dẫn của mã không đúng chuẩn GS1 Digital Link (thứ tự hoặc ký tự không hợp lệ).", "Không tin vào mã này. Có thể mã đã bị sửa.",
+            "Malformed link", "The link's path does not follow GS1 Digital Link (wrong order or invalid characters).", "Do not trust this code; it may have been altered."],
+        PayloadGtinMissing => ["Thiếu mã sản phẩm (GTIN)", "Mã không có mã số sản phẩm GTIN.", "Không tin vào mã này.",
+            "Product number (GTIN) missing", "The code has no GTIN product number.", "Do not trust this code."],
+        PayloadGtinCheckDigit => ["Mã sản phẩm sai số kiểm tra", "Số kiểm tra cuối của mã GTIN không đúng: mã bị in sai, đọc sai hoặc bị sửa.", "Quét lại. Nếu vẫn sai, không tin vào mã này và báo cho cơ quan quản lý.",
+            "Wrong GTIN check digit", "The GTIN's last (check) digit is wrong: misprinted, misread or altered.", "Scan again. If it stays wrong, do not trust the code and report it."],
+        PayloadLotMissing => ["Thiếu số lô", "Mã không có số lô sản xuất (AI 10), bắt buộc với mã truy xuất của tỉnh.", "Không tin vào mã này.",
+            "Lot number missing", "The code has no lot number (AI 10), which provincial codes require.", "Do not trust this code."],
+        PayloadSerialMissing => ["Thiếu số sê-ri", "Mã không có số sê-ri (AI 21), bắt buộc khi mã có chữ ký số.", "Không tin vào mã này.",
+            "Serial number missing", "The code has no serial number (AI 21), required with a digital signature.", "Do not trust this code."],
+        PayloadAiUnknown => ["Mã chứa trường lạ", "Mã chứa một trường dữ liệu GS1 mà chuẩn của tỉnh không cho phép.", "Không tin vào mã này. Có thể mã đã bị sửa.",
+            "Unknown field in code", "The code contains a GS1 field the provincial profile does not allow.", "Do not trust this code; it may have been altered."],
+        PayloadAiDuplicate => ["Trường dữ liệu bị lặp", "Một trường dữ liệu xuất hiện hai lần trong mã.", "Không tin vào mã này. Có thể mã đã bị sửa.",
+            "Duplicated field", "A data field appears twice in the code.", "Do not trust this code; it may have been altered."],
+        PayloadValueEmpty => ["Trường dữ liệu bị trống", "Một trường dữ liệu trong mã không có giá trị.", "Không tin vào mã này.",
+            "Empty field", "A data field in the code has no value.", "Do not trust this code."],
+        PayloadValueInvalid => ["Giá trị không hợp lệ", "Một giá trị trong mã sai định dạng (ký tự hoặc độ dài không cho phép).", "Không tin vào mã này. Có thể mã đã bị sửa.",
+            "Invalid value", "A value in the code has the wrong format (characters or length).", "Do not trust this code; it may have been altered."],
+        PayloadDateInvalid => ["Ngày không hợp lệ", "Một ngày trong mã (ngày sản xuất, hạn dùng, ngày thu hoạch…) không có thật.", "Không tin vào mã này.",
+            "Invalid date", "A date in the code (production, expiry, harvest…) does not exist.", "Do not trust this code."],
+        PayloadSignatureEncoding => ["Chữ ký số sai định dạng", "Phần chữ ký số (AI 8030) không đúng độ dài hoặc cách viết quy định.", "Không tin vào mã này. Có thể mã đã bị sửa.",
+            "Malformed signature", "The signature field (AI 8030) has the wrong length or spelling.", "Do not trust this code; it may have been altered."],
+        PayloadProfileUnknown => ["Chữ ký kiểu mới", "Mã dùng một kiểu chữ ký số mà phiên bản này chưa hỗ trợ.", "Cập nhật ứng dụng kiểm tra rồi quét lại.",
+            "Newer signature type", "The code uses a signature type this version does not support yet.", "Update the verifier and scan again."],
+
+        RegistryValid => ["Danh sách nhà sản xuất hợp lệ", "Danh sách nhà sản xuất có chữ ký của cơ quan quản lý tỉnh.", "Không cần làm gì.",
+            "Producer list valid", "The producer list is signed by the provincial authority.", "Nothing to do."],
+        RegistryUnavailable => ["Chưa tải được danh sách nhà sản xuất", "Không tải được danh sách nhà sản xuất từ cơ quan quản lý (mất mạng hoặc máy chủ lỗi), nên chưa kiểm tra được mã.", "Kiểm tra kết nối mạng rồi thử lại.",
+            "Producer list not available", "The authority's producer list could not be loaded (offline or server error), so the code could not be checked.", "Check your connection and try again."],
+        RegistryTooLarge => ["Danh sách nhà sản xuất quá lớn", "Tệp danh sách nhà sản xuất lớn bất thường nên không được dùng.", "Thử lại sau hoặc báo cho cơ quan quản lý.",
+            "Producer list too large", "The producer list file is unusually large and was not used.", "Try again later or tell the authority."],
+        RegistryMalformed => ["Danh sách nhà sản xuất bị lỗi", "Tệp danh sách nhà sản xuất bị hỏng hoặc sai cấu trúc.", "Thử lại sau. Nếu lỗi lặp lại, báo cho cơ quan quản lý.",
+            "Producer list damaged", "The producer list file is damaged or malformed.", "Try again later. If it persists, tell the authority."],
+        RegistryVersionUnsupported => ["Danh sách nhà sản xuất phiên bản mới", "Danh sách nhà sản xuất dùng định dạng mà phiên bản này chưa đọc được.", "Cập nhật ứng dụng kiểm tra.",
+            "Newer producer list format", "The producer list uses a format this version cannot read.", "Update the verifier."],
+        RegistryUntrustedKey => ["Danh sách không do cơ quan quản lý ký", "Danh sách nhà sản xuất được ký bằng một khóa không thuộc cơ quan quản lý của tỉnh.", "Không dùng danh sách này. Báo cho cơ quan quản lý.",
+            "List not signed by the authority", "The producer list is signed with a key that is not the provincial authority's.", "Do not use this list. Tell the authority."],
+        RegistrySignatureInvalid => ["Chữ ký của danh sách không đúng", "Danh sách nhà sản xuất đã bị thay đổi sau khi cơ quan quản lý ký.", "Không dùng danh sách này. Thử lại sau hoặc báo cho cơ quan quản lý.",
+            "Producer list signature invalid", "The producer list was changed after the authority signed it.", "Do not use this list. Try again later or tell the authority."],
+        RegistryDuplicateId => ["Danh sách có nhà sản xuất trùng", "Hai nhà sản xuất trong danh sách có cùng mã định danh.", "Báo cho cơ quan quản lý.",
+            "Duplicate producer in list", "Two producers in the list share an id.", "Tell the authority."],
+        RegistryPrefixConflict => ["Danh sách có mã doanh nghiệp trùng", "Một mã doanh nghiệp GS1 được gán cho hai nhà sản xuất.", "Báo cho cơ quan quản lý.",
+            "Company prefix listed twice", "One GS1 company prefix is assigned to two producers.", "Tell the authority."],
+        RegistryKeyInvalid => ["Danh sách có khóa không hợp lệ", "Một khóa công khai trong danh sách bị lỗi, yếu hoặc trùng số.", "Báo cho cơ quan quản lý.",
+            "Invalid key in list", "A public key in the list is malformed, weak or numbered twice.", "Tell the authority."],
+        RegistryStale => ["Danh sách nhà sản xuất đã cũ", "Đang dùng danh sách nhà sản xuất đã quá hạn cập nhật; có thể đã có danh sách mới hơn.", "Kết nối mạng và quét lại để dùng danh sách mới nhất.",
+            "Producer list out of date", "The producer list is past its update date; a newer one may exist.", "Go online and scan again to use the latest list."],
+        RegistryExpired => ["Danh sách nhà sản xuất quá cũ", "Danh sách nhà sản xuất đã quá hạn cập nhật hơn 90 ngày, không đủ tin cậy để kết luận.", "Kết nối mạng và quét lại. Mã không bị coi là giả chỉ vì danh sách cũ.",
+            "Producer list too old", "The producer list is more than 90 days past its update date, too old to rely on.", "Go online and scan again. An old list does not make the code fake."],
+        RegistryCached => ["Đang dùng danh sách đã lưu", "Không có mạng nên đang dùng danh sách nhà sản xuất đã lưu trên máy (chữ ký vẫn được kiểm tra lại).", "Khi có mạng, quét lại để dùng danh sách mới nhất.",
+            "Using saved list", "Offline: using the producer list saved on this device (its signature was checked again).", "When online, scan again to use the latest list."],
+        RegistryDemo => ["Dữ liệu thử nghiệm", "Đây là dữ liệu trình diễn, khóa ký là khóa thử nghiệm (TEST), không dùng cho hàng thật.", "Chỉ dùng để thử ứng dụng.",
+            "Demo data", "This is demonstration data signed with TEST keys, not for real products.", "Use only to try the verifier."],
+
+        ProducerUnknown => ["Nhà sản xuất không có trong danh sách", "Mã sản phẩm không thuộc nhà sản xuất nào được cơ quan quản lý công bố.", "Không tin vào mã này. Báo hàng nghi giả cho cơ quan quản lý.",
+            "Producer not registered", "The product number belongs to no producer published by the authority.", "Do not trust this code. Report a suspected fake."],
+        KeyUnknown => ["Khóa ký không được công bố", "Nhà sản xuất không có khóa ký nào như mã này ghi.", "Không tin vào mã này. Báo hàng nghi giả cho cơ quan quản lý.",
+            "Signing key not published", "The producer has no signing key like the one this code names.", "Do not trust this code. Report a suspected fake."],
+        KeyRevoked => ["Khóa ký đã bị thu hồi", "Khóa ký của nhà sản xuất đã bị thu hồi (bị lộ hoặc mất), nên mọi nhãn ký bằng khóa này đều không còn giá trị.", "Không tin vào mã này. Báo cho cơ quan quản lý hoặc nhà sản xuất.",
+            "Signing key revoked", "The producer's signing key was revoked (lost or compromised), so every label it signed is void.", "Do not trust this code. Tell the authority or the producer."],
+        KeyNotYetValid => ["Khóa ký chưa có hiệu lực", "Nhãn được ký bằng khóa chưa đến ngày có hiệu lực.", "Không tin vào mã này. Kiểm tra ngày giờ trên máy rồi quét lại.",
+            "Signing key not yet valid", "The label is signed with a key that is not valid yet.", "Do not trust this code. Check the device's date and scan again."],
+        KeyRetired => ["Nhãn ký bằng khóa cũ", "Nhãn được ký bằng khóa cũ mà nhà sản xuất đã thay; nhãn in trước đó vẫn có giá trị.", "Không cần làm gì; đây chỉ là lưu ý.",
+            "Signed with a retired key", "The label is signed with a key the producer has since replaced; labels printed before remain valid.", "Nothing to do; this is a note."],
+        SignatureValid => ["Chữ ký số hợp lệ", "Nhãn do đúng nhà sản xuất đã đăng ký phát hành, thông tin trên mã không bị sửa.", "Đối chiếu thông tin bên dưới với sản phẩm trên tay.",
+            "Signature valid", "The label was issued by the registered producer and its data is unchanged.", "Compare the details below with the product in your hand."],
+        SignatureInvalid => ["Chữ ký số không đúng", "Thông tin trên mã đã bị thay đổi hoặc chữ ký bị làm giả.", "Không tin vào mã này. Báo hàng nghi giả cho cơ quan quản lý.",
+            "Signature invalid", "The code's data was changed or its signature forged.", "Do not trust this code. Report a suspected fake."],
+
+        HostOfficial => ["Địa chỉ trang chính thức", "Mã trỏ tới trang truy xuất chính thức của tỉnh.", "Không cần làm gì.",
+            "Official address", "The code points to the province's official traceability site.", "Nothing to do."],
+        HostUnofficial => ["Địa chỉ trang không chính thức", "Chữ ký hợp lệ nhưng mã trỏ tới một trang web không phải của cơ quan quản lý; có thể tem đã bị dán đè.", "Đừng nhập thông tin cá nhân hay thanh toán trên trang đó. Kiểm tra tem có bị dán đè không.",
+            "Unofficial address", "The signature is valid but the code points to a website that is not the authority's; the sticker may have been covered.", "Do not enter personal or payment details there. Check whether the sticker was covered."],
+        HostAbsent => ["Mã dạng chuỗi GS1", "Mã được đọc dưới dạng chuỗi dữ liệu GS1, không có địa chỉ trang web.", "Không cần làm gì.",
+            "GS1 element string", "The code was read as a GS1 element string, with no web address.", "Nothing to do."],
+
+        TraceValid => ["Nhật ký sản xuất hợp lệ", "Nhật ký sản xuất của lô hàng có chữ ký của nhà sản xuất và khớp với nhãn.", "Xem các công đoạn bên dưới.",
+            "Production record valid", "The lot's production record is signed by the producer and matches the label.", "See the steps below."],
+        TraceUnavailable => ["Chưa tải được nhật ký sản xuất", "Không tải được nhật ký sản xuất của lô hàng; thông tin bên dưới chỉ lấy từ nhãn đã ký.", "Kiểm tra kết nối mạng rồi thử lại để xem nhật ký.",
+            "Production record not available", "The lot's production record could not be loaded; the details below come from the signed label only.", "Check your connection and try again to see the record."],
+        TraceTooLarge => ["Nhật ký sản xuất quá lớn", "Tệp nhật ký sản xuất lớn bất thường nên không được dùng.", "Báo cho nhà sản xuất.",
+            "Production record too large", "The production record file is unusually large and was not used.", "Tell the producer."],
+        TraceMalformed => ["Nhật ký sản xuất bị lỗi", "Tệp nhật ký sản xuất bị hỏng hoặc sai cấu trúc nên không hiển thị được.", "Thử lại sau. Nếu lỗi lặp lại, báo cho nhà sản xuất.",
+            "Production record damaged", "The production record file is damaged or malformed and cannot be shown.", "Try again later. If it persists, tell the producer."],
+        TraceVersionUnsupported => ["Nhật ký phiên bản mới", "Nhật ký sản xuất dùng định dạng mà phiên bản này chưa đọc được.", "Cập nhật ứng dụng kiểm tra.",
+            "Newer record format", "The production record uses a format this version cannot read.", "Update the verifier."],
+        TraceTooManyEvents => ["Nhật ký có quá nhiều sự kiện", "Nhật ký sản xuất có nhiều sự kiện hơn mức cho phép nên không được hiển thị.", "Báo cho nhà sản xuất.",
+            "Too many events in record", "The production record has more events than allowed and is not shown.", "Tell the producer."],
+        TraceSignerUnknown => ["Nhật ký không do nhà sản xuất ký", "Nhật ký sản xuất được ký bằng khóa không thuộc nhà sản xuất của nhãn này.", "Không tin vào nhật ký này. Báo cho cơ quan quản lý.",
+            "Record not signed by the producer", "The production record is signed with a key that is not this label's producer's.", "Do not trust this record. Tell the authority."],
+        TraceKeyRevoked => ["Nhật ký ký bằng khóa đã thu hồi", "Nhật ký sản xuất được ký bằng khóa đã bị thu hồi.", "Không tin vào nhật ký này. Báo cho cơ quan quản lý.",
+            "Record signed with a revoked key", "The production record is signed with a revoked key.", "Do not trust this record. Tell the authority."],
+        TraceSignatureInvalid => ["Nhật ký đã bị sửa", "Nhật ký sản xuất đã bị thay đổi sau khi nhà sản xuất ký.", "Không tin vào nhật ký này. Báo cho cơ quan quản lý.",
+            "Record was altered", "The production record was changed after the producer signed it.", "Do not trust this record. Tell the authority."],
+        TraceMismatch => ["Nhật ký không khớp với nhãn", "Nhật ký sản xuất là của sản phẩm hoặc lô hàng khác với nhãn này.", "Không tin vào thông tin này. Báo cho cơ quan quản lý.",
+            "Record does not match label", "The production record is for another product or lot than this label.", "Do not trust this information. Tell the authority."],
+        LotRecalled => ["LÔ HÀNG ĐÃ BỊ THU HỒI", "Nhà sản xuất đã thu hồi lô hàng này.", "Không sử dụng sản phẩm. Liên hệ nơi bán hoặc nhà sản xuất để được đổi trả.",
+            "LOT RECALLED", "The producer has recalled this lot.", "Do not use the product. Contact the shop or the producer for a return."],
+        ProductExpired => ["Sản phẩm đã hết hạn", "Hạn sử dụng ghi trên mã đã qua.", "Không nên sử dụng sản phẩm.",
+            "Product expired", "The expiry date in the code has passed.", "Do not use the product."],
+        InfoMissingName => ["Thiếu tên sản phẩm", "Nhật ký sản xuất không có tên sản phẩm như Thông tư 02/2024/TT-BKHCN yêu cầu.", "Nhà sản xuất cần bổ sung.",
+            "Product name missing", "The record lacks the product name that Circular 02/2024/TT-BKHCN requires.", "The producer should add it."],
+        InfoMissingImage => ["Thiếu ảnh sản phẩm", "Nhật ký sản xuất không có ảnh sản phẩm như Thông tư 02/2024/TT-BKHCN yêu cầu.", "Nhà sản xuất cần bổ sung.",
+            "Product image missing", "The record lacks the product image that Circular 02/2024/TT-BKHCN requires.", "The producer should add it."],
+        InfoMissingProducer => ["Thiếu tên hoặc địa chỉ nhà sản xuất", "Thiếu tên hoặc địa chỉ cơ sở sản xuất như Thông tư 02/2024/TT-BKHCN yêu cầu.", "Cơ quan quản lý cần bổ sung.",
+            "Producer name or address missing", "The producer's name or address required by Circular 02/2024/TT-BKHCN is missing.", "The authority should add it."],
+        InfoMissingExpiry => ["Thiếu hạn sử dụng", "Sản phẩm có hạn sử dụng nhưng nhãn và nhật ký đều không ghi.", "Hỏi người bán về hạn sử dụng.",
+            "Expiry date missing", "The product has an expiry date but neither label nor record gives it.", "Ask the seller for the expiry date."],
+
+        LabelCopyPossible => ["Lưu ý", "Mã hợp lệ cho biết ai đã phát hành nhãn, nhưng không chứng minh món hàng này không phải hàng sao chép: một mã thật có thể bị in lại.", "Mua ở nơi tin cậy; nếu cùng một mã xuất hiện trên nhiều sản phẩm, hãy báo cho cơ quan quản lý.",
+            "Note", "A valid code shows who issued the label, not that this item is not a copy: a real code can be reprinted.", "Buy from trusted shops; if the same code appears on many items, report it."],
+    }
+}
+
+/// The message for a code in a language.
+pub fn message(code: Code, lang: Lang) -> Message {
+    let m = both(code);
+    let o = match lang {
+        Lang::Vi => 0,
+        Lang::En => 3,
+    };
+    Message {
+        title: m[o],
+        explanation: m[o + 1],
+        next_step: m[o + 2],
+    }
+}
+
+/// The banner title of a state.
+pub const fn state_title(state: State, lang: Lang) -> &'static str {
+    match (state, lang) {
+        (State::Verified, Lang::Vi) => "Đã xác thực",
+        (State::VerifiedWithWarnings, Lang::Vi) => "Đã xác thực, cần lưu ý",
+        (State::Invalid, Lang::Vi) => "Không hợp lệ",
+        (State::CannotTell, Lang::Vi) => "Chưa kiểm tra được",
+        (State::Verified, Lang::En) => "Verified",
+        (State::VerifiedWithWarnings, Lang::En) => "Verified, with warnings",
+        (State::Invalid, Lang::En) => "Not valid",
+        (State::CannotTell, Lang::En) => "Could not check",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_both_languages() {
+        for &c in Code::ALL {
+            for lang in [Lang::Vi, Lang::En] {
+                let m = message(c, lang);
+                assert!(
+                    !m.title.is_empty() && !m.explanation.is_empty() && !m.next_step.is_empty(),
+                    "{c}"
+                );
+            }
+            assert_ne!(
+                message(c, Lang::Vi).title,
+                message(c, Lang::En).title,
+                "{c} untranslated"
+            );
+        }
+    }
+}

@@ -1,0 +1,431 @@
+//! The producer registry: who may sign labels for which GS1 company prefixes, signed by the
+//! provincial authority (FORMAT.md §2). Loading checks everything at once, so the rest of the
+//! pipeline works only with a registry that is authentic and consistent.
+
+use crate::b64;
+use crate::jws::{Jws, JwsError};
+use crate::status::{Check, Code};
+use crate::time::{parse_rfc3339, UnixTime};
+use ed25519_dalek::VerifyingKey;
+use serde::{Deserialize, Serialize};
+
+/// Largest registry JWS accepted, in bytes (FORMAT.md §4.3).
+pub const MAX_REGISTRY_BYTES: usize = 4 * 1024 * 1024;
+
+/// The registry format this verifier reads.
+pub const REGISTRY_FORMAT: &str = "txng-registry/1";
+
+/// A registry past `next_update` by more than this is too old to rely on (grey, not red).
+pub const EXPIRY_GRACE_SECS: i64 = 90 * 86_400;
+
+/// A trust anchor: an authority key from the deployment's configuration, never from scanned data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrustAnchor {
+    /// The `kid` the authority puts in the registry's JWS header.
+    pub kid: String,
+    /// The Ed25519 public key.
+    pub key: VerifyingKey,
+}
+
+impl TrustAnchor {
+    /// Builds an anchor from a `kid` and a base64url public key; `None` if the key is malformed or weak.
+    pub fn from_base64url(kid: &str, key: &str) -> Option<TrustAnchor> {
+        let bytes: [u8; 32] = b64::decode(key)?.try_into().ok()?;
+        let key = VerifyingKey::from_bytes(&bytes).ok()?;
+        (!key.is_weak()).then(|| TrustAnchor {
+            kid: kid.to_string(),
+            key,
+        })
+    }
+}
+
+/// The authority that signs the registry; its hotline and report link are shown for suspected fakes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Authority {
+    /// Name, e.g. "Sở Khoa học và Công nghệ tỉnh Quảng Trị".
+    pub name: String,
+    /// Unit in charge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Website.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Hotline for reporting suspected fakes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hotline: Option<String>,
+    /// Link of the report form; the verifier appends the scanned data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_url: Option<String>,
+    /// E-mail for reports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// A two-level Vietnamese address (province, commune; districts were abolished in 2025).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    /// House number, street, village (thôn, bản).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    /// Commune or ward (xã, phường, đặc khu).
+    pub commune: String,
+    /// Province or centrally run city.
+    pub province: String,
+}
+
+impl Address {
+    /// One line: "street, commune, province".
+    pub fn display(&self) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        if let Some(s) = self.street.as_deref().filter(|s| !s.is_empty()) {
+            parts.push(s);
+        }
+        parts.push(&self.commune);
+        parts.push(&self.province);
+        parts.retain(|p| !p.trim().is_empty());
+        parts.join(", ")
+    }
+}
+
+/// A certification: VietGAP, organic, OCOP stars, … (FORMAT.md §2.3).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Certification {
+    /// `vietgap`, `globalgap`, `organic`, `ocop`, `haccp`, `iso22000` or another short name.
+    pub kind: String,
+    /// Display name when `kind` is not one of the known ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Certificate number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    /// Issuing body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// OCOP stars (3–5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stars: Option<u8>,
+    /// Year awarded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<u16>,
+    /// Valid until (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<String>,
+    /// Link to the certificate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct KeyDoc {
+    number: u16,
+    public_key: String,
+    valid_from: String,
+    #[serde(default)]
+    retired_at: Option<String>,
+    #[serde(default)]
+    revoked_at: Option<String>,
+    #[serde(default)]
+    revocation_reason: Option<String>,
+    #[serde(default)]
+    test: bool,
+}
+
+#[derive(Deserialize)]
+struct ProducerDoc {
+    id: String,
+    name: String,
+    tax_code: String,
+    address: Address,
+    gs1_company_prefixes: Vec<String>,
+    #[serde(default)]
+    certifications: Vec<Certification>,
+    #[serde(default)]
+    website: Option<String>,
+    #[serde(default)]
+    phone: Option<String>,
+    keys: Vec<KeyDoc>,
+}
+
+#[derive(Deserialize)]
+struct RegistryDoc {
+    authority: Authority,
+    issued_at: String,
+    next_update: String,
+    resolvers: Vec<String>,
+    trace_url_templates: Vec<String>,
+    producers: Vec<ProducerDoc>,
+    #[serde(default)]
+    demo: bool,
+}
+
+/// A producer key and its life cycle.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProducerKey {
+    /// Key number within the producer (bytes 1–2 of AI 8030).
+    pub number: u16,
+    /// The public key.
+    #[serde(serialize_with = "ser_key")]
+    pub key: VerifyingKey,
+    /// Start of validity.
+    pub valid_from: UnixTime,
+    /// Superseded: signatures stay valid, shown as a note.
+    pub retired_at: Option<UnixTime>,
+    /// Compromised: its signatures are invalid.
+    pub revoked_at: Option<UnixTime>,
+    /// Why it was revoked.
+    pub revocation_reason: Option<String>,
+    /// A test key (demo data).
+    pub test: bool,
+}
+
+fn ser_key<S: serde::Serializer>(k: &VerifyingKey, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&b64::encode(k.as_bytes()))
+}
+
+/// A producer as listed by the authority.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Producer {
+    /// Stable id, e.g. `htx-khe-sanh`.
+    pub id: String,
+    /// Legal name.
+    pub name: String,
+    /// Tax code (mã số doanh nghiệp).
+    pub tax_code: String,
+    /// Address.
+    pub address: Address,
+    /// GS1 company prefixes it owns.
+    pub gs1_company_prefixes: Vec<String>,
+    /// Certifications.
+    pub certifications: Vec<Certification>,
+    /// Website.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// Phone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Keys.
+    #[serde(skip)]
+    pub keys: Vec<ProducerKey>,
+}
+
+/// An authentic, consistent registry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Registry {
+    /// The authority.
+    pub authority: Authority,
+    /// When the list was issued.
+    pub issued_at: UnixTime,
+    /// When the next list is due.
+    pub next_update: UnixTime,
+    /// Official resolver hosts (lower case).
+    pub resolvers: Vec<String>,
+    /// Trace URL templates with `{gtin}` and `{lot}`.
+    pub trace_url_templates: Vec<String>,
+    /// Producers.
+    pub producers: Vec<Producer>,
+    /// Demonstration data.
+    pub demo: bool,
+    /// The anchor `kid` that signed it.
+    pub signed_by: String,
+}
+
+fn time(s: &str) -> Result<UnixTime, Check> {
+    parse_rfc3339(s)
+        .map(|t| t.0)
+        .ok_or_else(|| Check::with(Code::RegistryMalformed, format!("time={s}")))
+}
+
+impl Registry {
+    /// Verifies and loads a registry JWS. On success also returns the freshness checks
+    /// (`registry.valid`, and `registry.stale`, `registry.expired`, `registry.demo` as they apply).
+    pub fn load(
+        bytes: &[u8],
+        anchors: &[TrustAnchor],
+        now: UnixTime,
+    ) -> Result<(Registry, Vec<Check>), Check> {
+        if bytes.len() > MAX_REGISTRY_BYTES {
+            return Err(Check::with(
+                Code::RegistryTooLarge,
+                format!("bytes={}", bytes.len()),
+            ));
+        }
+        let jws = Jws::parse(bytes)
+            .map_err(|e| Check::with(Code::RegistryMalformed, format!("{e:?}")))?;
+        let anchor = anchors
+            .iter()
+            .find(|a| a.kid == jws.kid)
+            .ok_or_else(|| Check::with(Code::RegistryUntrustedKey, format!("kid={}", jws.kid)))?;
+        jws.verify(&anchor.key).map_err(|e| match e {
+            JwsError::SignatureInvalid => {
+                Check::with(Code::RegistrySignatureInvalid, format!("kid={}", jws.kid))
+            }
+            other => Check::with(Code::RegistryMalformed, format!("{other:?}")),
+        })?;
+        let version: serde_json::Value = serde_json::from_slice(&jws.payload)
+            .map_err(|e| Check::with(Code::RegistryMalformed, format!("json: {e}")))?;
+        match version.get("format").and_then(|f| f.as_str()) {
+            Some(REGISTRY_FORMAT) => {}
+            Some(other) => {
+                return Err(Check::with(
+                    Code::RegistryVersionUnsupported,
+                    format!("format={other}"),
+                ))
+            }
+            None => return Err(Check::with(Code::RegistryMalformed, "no format")),
+        }
+        let doc: RegistryDoc = serde_json::from_value(version)
+            .map_err(|e| Check::with(Code::RegistryMalformed, format!("json: {e}")))?;
+        let reg = Registry::from_doc(doc, jws.kid)?;
+        let mut checks = vec![Check::with(
+            Code::RegistryValid,
+            format!(
+                "kid={} issued_at={}",
+                reg.signed_by,
+                crate::time::format_rfc3339_utc(reg.issued_at)
+            ),
+        )];
+        if now > reg.next_update + EXPIRY_GRACE_SECS {
+            checks.push(Check::with(
+                Code::RegistryExpired,
+                format!(
+                    "next_update={}",
+                    crate::time::format_rfc3339_utc(reg.next_update)
+                ),
+            ));
+        } else if now > reg.next_update {
+            checks.push(Check::with(
+                Code::RegistryStale,
+                format!(
+                    "next_update={}",
+                    crate::time::format_rfc3339_utc(reg.next_update)
+                ),
+            ));
+        }
+        if reg.demo {
+            checks.push(Check::new(Code::RegistryDemo));
+        }
+        Ok((reg, checks))
+    }
+
+    fn from_doc(doc: RegistryDoc, signed_by: String) -> Result<Registry, Check> {
+        let mut producers: Vec<Producer> = Vec::with_capacity(doc.producers.len());
+        let mut prefixes: Vec<(&str, usize)> = Vec::new();
+        let mut ids: Vec<&str> = doc.producers.iter().map(|p| p.id.as_str()).collect();
+        ids.sort_unstable();
+        if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
+            return Err(Check::with(
+                Code::RegistryDuplicateId,
+                format!("id={}", w[0]),
+            ));
+        }
+        for (i, p) in doc.producers.iter().enumerate() {
+            if p.id.is_empty() || p.name.trim().is_empty() {
+                return Err(Check::with(
+                    Code::RegistryMalformed,
+                    format!("producer #{i}"),
+                ));
+            }
+            for pre in &p.gs1_company_prefixes {
+                if !(4..=12).contains(&pre.len()) || !pre.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(Check::with(
+                        Code::RegistryMalformed,
+                        format!("producer={} prefix={pre}", p.id),
+                    ));
+                }
+                prefixes.push((pre, i));
+            }
+        }
+        prefixes.sort_unstable();
+        if let Some(w) = prefixes.windows(2).find(|w| w[0].0 == w[1].0) {
+            return Err(Check::with(
+                Code::RegistryPrefixConflict,
+                format!("prefix={}", w[0].0),
+            ));
+        }
+        for p in doc.producers {
+            let mut keys: Vec<ProducerKey> = Vec::with_capacity(p.keys.len());
+            for k in p.keys {
+                let detail = || format!("producer={} key={}", p.id, k.number);
+                let bytes: [u8; 32] = b64::decode(&k.public_key)
+                    .and_then(|b| b.try_into().ok())
+                    .ok_or_else(|| Check::with(Code::RegistryKeyInvalid, detail()))?;
+                let key = VerifyingKey::from_bytes(&bytes)
+                    .map_err(|_| Check::with(Code::RegistryKeyInvalid, detail()))?;
+                if key.is_weak() || keys.iter().any(|x| x.number == k.number) {
+                    return Err(Check::with(Code::RegistryKeyInvalid, detail()));
+                }
+                keys.push(ProducerKey {
+                    number: k.number,
+                    key,
+                    valid_from: time(&k.valid_from)?,
+                    retired_at: k.retired_at.as_deref().map(time).transpose()?,
+                    revoked_at: k.revoked_at.as_deref().map(time).transpose()?,
+                    revocation_reason: k.revocation_reason,
+                    test: k.test,
+                });
+            }
+            producers.push(Producer {
+                id: p.id,
+                name: p.name,
+                tax_code: p.tax_code,
+                address: p.address,
+                gs1_company_prefixes: p.gs1_company_prefixes,
+                certifications: p.certifications,
+                website: p.website,
+                phone: p.phone,
+                keys,
+            });
+        }
+        Ok(Registry {
+            authority: doc.authority,
+            issued_at: time(&doc.issued_at)?,
+            next_update: time(&doc.next_update)?,
+            resolvers: doc
+                .resolvers
+                .into_iter()
+                .map(|h| h.to_ascii_lowercase())
+                .collect(),
+            trace_url_templates: doc.trace_url_templates,
+            producers,
+            demo: doc.demo,
+            signed_by,
+        })
+    }
+
+    /// The producer whose longest company prefix matches the GTIN (after its indicator digit).
+    pub fn producer_for_gtin(&self, gtin: &str) -> Option<&Producer> {
+        let body = gtin.get(1..)?;
+        self.producers
+            .iter()
+            .flat_map(|p| p.gs1_company_prefixes.iter().map(move |pre| (pre, p)))
+            .filter(|(pre, _)| body.starts_with(pre.as_str()))
+            .max_by_key(|(pre, _)| pre.len())
+            .map(|(_, p)| p)
+    }
+
+    /// A producer by id.
+    pub fn producer(&self, id: &str) -> Option<&Producer> {
+        self.producers.iter().find(|p| p.id == id)
+    }
+
+    /// The trace document URLs for a GTIN and lot, from the signed templates (FORMAT.md §3.1).
+    pub fn trace_urls(&self, gtin: &str, lot: &str) -> Vec<String> {
+        let lot = crate::link::percent_encode(lot);
+        self.trace_url_templates
+            .iter()
+            .map(|t| t.replace("{gtin}", gtin).replace("{lot}", &lot))
+            .collect()
+    }
+
+    /// Whether a host is one of the official resolvers.
+    pub fn is_official_host(&self, host: &str) -> bool {
+        self.resolvers.iter().any(|r| r == host)
+    }
+}
+
+impl Producer {
+    /// The key with a number.
+    pub fn key(&self, number: u16) -> Option<&ProducerKey> {
+        self.keys.iter().find(|k| k.number == number)
+    }
+}

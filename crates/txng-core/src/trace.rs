@@ -1,0 +1,366 @@
+//! The trace document: the product and the lot's EPCIS 2.0 events, signed by the producer
+//! (FORMAT.md §3). Events are read from the standard EPCIS 2.0 JSON shape and normalised into the
+//! few fields a shopper sees; unknown fields are ignored.
+
+use crate::registry::Certification;
+use crate::time::{parse_offset, parse_rfc3339, UnixTime};
+use crate::vocab::Step;
+use serde::{Deserialize, Serialize};
+
+/// Largest trace JWS accepted, in bytes (FORMAT.md §4.3).
+pub const MAX_TRACE_BYTES: usize = 1024 * 1024;
+
+/// Most events accepted in one trace document.
+pub const MAX_EVENTS: usize = 1000;
+
+/// The trace format this verifier reads.
+pub const TRACE_FORMAT: &str = "txng-trace/1";
+
+/// The product, as the producer describes it (Vietnamese text).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Product {
+    /// Product name.
+    #[serde(default)]
+    pub name: String,
+    /// Brand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand: Option<String>,
+    /// Category, e.g. "Cà phê rang xay".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Net content, e.g. "500 g".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub net_content: Option<String>,
+    /// Image URL (https).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// OCOP rating: stars (3–5) and year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocop: Option<Ocop>,
+    /// Product certifications.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub certifications: Vec<Certification>,
+    /// Whether the product has an expiry date at all (fresh or packaged food: yes). Default true.
+    #[serde(default = "yes")]
+    pub has_expiry: bool,
+    /// Expiry date of the lot (`YYYY-MM-DD`), when the label does not carry AI 15 or 17.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry_date: Option<String>,
+    /// Storage instructions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// An OCOP rating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ocop {
+    /// Stars, 3 to 5.
+    pub stars: u8,
+    /// Year of the rating.
+    pub year: u16,
+}
+
+/// A farm input applied in an event: fertiliser or pesticide, with its pre-harvest interval.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FarmInput {
+    /// `fertiliser`, `pesticide` or `other`.
+    #[serde(default)]
+    pub kind: String,
+    /// Trade or common name.
+    pub name: String,
+    /// Active ingredient (pesticides).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_ingredient: Option<String>,
+    /// Dose, e.g. "300 kg/ha".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dose: Option<String>,
+    /// Pre-harvest interval in days (thời gian cách ly).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phi_days: Option<u32>,
+}
+
+/// A quantity of a product class.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// EPC class (product class URI).
+    #[serde(rename = "epcClass", default)]
+    pub epc_class: String,
+    /// Amount.
+    #[serde(default)]
+    pub quantity: Option<f64>,
+    /// UN/CEFACT unit code (KGM, TNE, LTR, H87…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uom: Option<String>,
+}
+
+/// One sensor reading.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SensorReading {
+    /// Measurement type, e.g. `gs1:Temperature`.
+    pub kind: String,
+    /// Value.
+    pub value: Option<f64>,
+    /// Text value.
+    pub text: Option<String>,
+    /// UN/CEFACT unit code (CEL, P1…).
+    pub uom: Option<String>,
+}
+
+/// An event, normalised for display.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TraceEvent {
+    /// EPCIS event type (`ObjectEvent`, `TransformationEvent`, `AggregationEvent`, …).
+    pub event_type: String,
+    /// When it happened.
+    pub time: UnixTime,
+    /// The event's own UTC offset in minutes.
+    pub offset_minutes: i32,
+    /// Business step.
+    pub step: Option<Step>,
+    /// Disposition (bare CBV word or URI as given).
+    pub disposition: Option<String>,
+    /// Place name (`txng:placeName`), else the bizLocation/readPoint id.
+    pub place: Option<String>,
+    /// Who did it (`txng:actor`).
+    pub actor: Option<String>,
+    /// Diary notes (`txng:notes`).
+    pub notes: Option<String>,
+    /// Fertiliser and pesticide entries (`txng:inputs`).
+    pub inputs: Vec<FarmInput>,
+    /// Quantities (quantityList, input/output lists).
+    pub quantities: Vec<Quantity>,
+    /// Sensor readings.
+    pub sensors: Vec<SensorReading>,
+    /// Certificate links (`certificationInfo`).
+    pub certificates: Vec<String>,
+    /// Instance/lot master data (`ilmd`), flattened to text pairs.
+    pub ilmd: Vec<(String, String)>,
+}
+
+impl TraceEvent {
+    /// Whether the event marks the lot as recalled.
+    pub fn is_recall(&self) -> bool {
+        self.disposition
+            .as_deref()
+            .is_some_and(|d| crate::vocab::bare_term(d) == "recalled")
+    }
+}
+
+#[derive(Deserialize)]
+struct IdRef {
+    id: String,
+}
+
+#[derive(Deserialize)]
+struct RawSensorReport {
+    #[serde(rename = "type", default)]
+    kind: String,
+    #[serde(default)]
+    value: Option<f64>,
+    #[serde(rename = "stringValue", default)]
+    string_value: Option<String>,
+    #[serde(default)]
+    uom: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawSensorElement {
+    #[serde(rename = "sensorReport", default)]
+    sensor_report: Vec<RawSensorReport>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Deserialize)]
+struct RawEvent {
+    #[serde(rename = "type")]
+    event_type: String,
+    #[serde(rename = "eventTime")]
+    event_time: String,
+    #[serde(rename = "eventTimeZoneOffset")]
+    offset: String,
+    #[serde(rename = "bizStep", default)]
+    biz_step: Option<String>,
+    #[serde(default)]
+    disposition: Option<String>,
+    #[serde(rename = "readPoint", default)]
+    read_point: Option<IdRef>,
+    #[serde(rename = "bizLocation", default)]
+    biz_location: Option<IdRef>,
+    #[serde(rename = "quantityList", default)]
+    quantity_list: Vec<Quantity>,
+    #[serde(rename = "inputQuantityList", default)]
+    input_quantity_list: Vec<Quantity>,
+    #[serde(rename = "outputQuantityList", default)]
+    output_quantity_list: Vec<Quantity>,
+    #[serde(rename = "childQuantityList", default)]
+    child_quantity_list: Vec<Quantity>,
+    #[serde(rename = "sensorElementList", default)]
+    sensor_element_list: Vec<RawSensorElement>,
+    #[serde(rename = "certificationInfo", default)]
+    certification_info: Option<OneOrMany>,
+    #[serde(default)]
+    ilmd: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(rename = "txng:placeName", default)]
+    place_name: Option<String>,
+    #[serde(rename = "txng:actor", default)]
+    actor: Option<String>,
+    #[serde(rename = "txng:notes", default)]
+    notes: Option<String>,
+    #[serde(rename = "txng:inputs", default)]
+    inputs: Vec<FarmInput>,
+}
+
+#[derive(Deserialize)]
+struct RawBody {
+    #[serde(rename = "eventList")]
+    event_list: Vec<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct RawEpcis {
+    #[serde(rename = "type")]
+    doc_type: String,
+    #[serde(rename = "schemaVersion")]
+    schema_version: String,
+    #[serde(rename = "epcisBody")]
+    body: RawBody,
+}
+
+#[derive(Deserialize)]
+struct RawTrace {
+    gtin: String,
+    lot: String,
+    product: Product,
+    epcis: RawEpcis,
+}
+
+/// Why a trace payload was not usable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TraceError {
+    /// JSON or EPCIS structure wrong; the detail says where.
+    Malformed(String),
+    /// `format` is not `txng-trace/1`.
+    Version(String),
+    /// More events than [`MAX_EVENTS`].
+    TooManyEvents(usize),
+}
+
+/// A trace document's signed content.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Trace {
+    /// The GTIN it covers.
+    pub gtin: String,
+    /// The lot it covers.
+    pub lot: String,
+    /// The product.
+    pub product: Product,
+    /// Events, oldest first.
+    pub events: Vec<TraceEvent>,
+}
+
+impl Trace {
+    /// Reads a verified trace payload.
+    pub fn from_payload(payload: &[u8]) -> Result<Trace, TraceError> {
+        let v: serde_json::Value = serde_json::from_slice(payload)
+            .map_err(|e| TraceError::Malformed(format!("json: {e}")))?;
+        match v.get("format").and_then(|f| f.as_str()) {
+            Some(TRACE_FORMAT) => {}
+            Some(other) => return Err(TraceError::Version(other.to_string())),
+            None => return Err(TraceError::Malformed("no format".into())),
+        }
+        let raw: RawTrace =
+            serde_json::from_value(v).map_err(|e| TraceError::Malformed(format!("json: {e}")))?;
+        if raw.epcis.doc_type != "EPCISDocument" || !raw.epcis.schema_version.starts_with('2') {
+            return Err(TraceError::Malformed(
+                "not an EPCIS 2.0 EPCISDocument".into(),
+            ));
+        }
+        let n = raw.epcis.body.event_list.len();
+        if n > MAX_EVENTS {
+            return Err(TraceError::TooManyEvents(n));
+        }
+        let mut events = Vec::with_capacity(n);
+        for (i, ev) in raw.epcis.body.event_list.into_iter().enumerate() {
+            let e: RawEvent = serde_json::from_value(ev)
+                .map_err(|err| TraceError::Malformed(format!("event #{i}: {err}")))?;
+            events.push(
+                normalise(e).ok_or_else(|| TraceError::Malformed(format!("event #{i}: time")))?,
+            );
+        }
+        events.sort_by_key(|e| e.time);
+        Ok(Trace {
+            gtin: raw.gtin,
+            lot: raw.lot,
+            product: raw.product,
+            events,
+        })
+    }
+}
+
+fn text_of(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn normalise(e: RawEvent) -> Option<TraceEvent> {
+    let (time, _) = parse_rfc3339(&e.event_time)?;
+    let offset_minutes = parse_offset(&e.offset)?;
+    let place = e
+        .place_name
+        .or_else(|| e.biz_location.map(|l| l.id))
+        .or_else(|| e.read_point.map(|r| r.id));
+    let mut quantities = e.quantity_list;
+    quantities.extend(e.input_quantity_list);
+    quantities.extend(e.output_quantity_list);
+    quantities.extend(e.child_quantity_list);
+    let sensors = e
+        .sensor_element_list
+        .into_iter()
+        .flat_map(|s| s.sensor_report)
+        .map(|r| SensorReading {
+            kind: r.kind,
+            value: r.value,
+            text: r.string_value,
+            uom: r.uom,
+        })
+        .collect();
+    let certificates = match e.certification_info {
+        Some(OneOrMany::One(s)) => vec![s],
+        Some(OneOrMany::Many(v)) => v,
+        None => Vec::new(),
+    };
+    let ilmd = e
+        .ilmd
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), text_of(v))).collect())
+        .unwrap_or_default();
+    Some(TraceEvent {
+        event_type: e.event_type,
+        time,
+        offset_minutes,
+        step: e.biz_step.as_deref().map(Step::from_uri),
+        disposition: e.disposition,
+        place,
+        actor: e.actor,
+        notes: e.notes,
+        inputs: e.inputs,
+        quantities,
+        sensors,
+        certificates,
+        ilmd,
+    })
+}

@@ -1,0 +1,432 @@
+//! The verification pipeline (FORMAT.md §4): parse → registry → label signature → trace → verdict.
+//!
+//! Sans-IO: the caller fetches the registry and the trace document and passes their bytes (or why
+//! there are none) and the current time. [`Verification::start`] runs the stages that need no trace,
+//! so a caller can show a verdict at once and add the trace when it arrives.
+
+use crate::gs1::Ai;
+use crate::jws::{verify_strict, Jws, JwsError};
+use crate::link::{self, LabelData, SignedLink};
+use crate::registry::{Authority, Producer, Registry, TrustAnchor};
+use crate::status::{Check, Code, Severity, State};
+use crate::time::{gs1_date, Date, UnixTime};
+use crate::trace::{Product, Trace, TraceError, TraceEvent, MAX_TRACE_BYTES};
+use serde::Serialize;
+
+/// What the caller could fetch of a document.
+#[derive(Clone, Copy, Debug)]
+pub enum Fetched<'a> {
+    /// The bytes as received (size-capped by the caller or not: the core checks again).
+    Bytes(&'a [u8]),
+    /// Nothing could be had; the detail says why for inspectors (`http 404`, `offline`, `timeout`).
+    Unavailable(&'a str),
+    /// The caller stopped reading at its size cap.
+    TooLarge,
+}
+
+/// The label's signed data, for display (dates resolved against `now`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LabelView {
+    /// GTIN-14.
+    pub gtin: String,
+    /// Consumer product variant.
+    pub cpv: Option<String>,
+    /// Lot.
+    pub lot: String,
+    /// Serial.
+    pub serial: String,
+    /// (11) Production date.
+    pub production_date: Option<Date>,
+    /// (13) Packaging date.
+    pub packaging_date: Option<Date>,
+    /// (15) Best before.
+    pub best_before: Option<Date>,
+    /// (17) Expiry.
+    pub expiry: Option<Date>,
+    /// (7007) Harvest date, or first day of the range.
+    pub harvest_from: Option<Date>,
+    /// (7007) Last day of the harvest range.
+    pub harvest_to: Option<Date>,
+    /// (422) Country of origin (ISO 3166-1 numeric).
+    pub origin: Option<String>,
+    /// Key number that signed it.
+    pub key_number: u16,
+}
+
+impl LabelView {
+    fn new(d: &LabelData, key_number: u16, now: UnixTime) -> LabelView {
+        let date = |ai| d.attribute(ai).and_then(|v| gs1_date(v, now));
+        let harvest = d.attribute(Ai::HarvestDate);
+        LabelView {
+            gtin: d.gtin.clone(),
+            cpv: d.cpv.clone(),
+            lot: d.lot.clone(),
+            serial: d.serial.clone(),
+            production_date: date(Ai::ProductionDate),
+            packaging_date: date(Ai::PackagingDate),
+            best_before: date(Ai::BestBefore),
+            expiry: date(Ai::Expiry),
+            harvest_from: harvest.and_then(|h| gs1_date(h.get(..6)?, now)),
+            harvest_to: harvest.and_then(|h| gs1_date(h.get(6..)?, now)),
+            origin: d.attribute(Ai::Origin).map(str::to_string),
+            key_number,
+        }
+    }
+}
+
+/// The result shown to a user: the state, every check, and signed data only.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Verdict {
+    /// Overall state, derived from `checks`.
+    pub state: State,
+    /// Every check made, in pipeline order.
+    pub checks: Vec<Check>,
+    /// The label's signed data (only when the state is verified or verified with warnings).
+    pub label: Option<LabelView>,
+    /// The producer from the signed registry (same condition).
+    pub producer: Option<Producer>,
+    /// The product from the signed trace document (same condition, and the trace valid).
+    pub product: Option<Product>,
+    /// The lot's events, oldest first (same condition as `product`).
+    pub events: Vec<TraceEvent>,
+    /// The authority from a valid registry: whom to report a suspected fake to.
+    pub authority: Option<Authority>,
+    /// When the registry used was issued.
+    pub registry_issued_at: Option<UnixTime>,
+    /// What was scanned, parsed but NOT verified: only to prefill a report of a suspected fake.
+    pub scanned: Option<LabelData>,
+}
+
+impl Verdict {
+    /// The check that decides the state: the first of the highest severity.
+    pub fn main_check(&self) -> Option<&Check> {
+        let worst = self.checks.iter().map(|c| c.severity).max()?;
+        if worst <= Severity::Info {
+            return self.checks.iter().find(|c| c.code == Code::SignatureValid);
+        }
+        self.checks.iter().find(|c| c.severity == worst)
+    }
+
+    /// Whether a check with this code is present.
+    pub fn has(&self, code: Code) -> bool {
+        self.checks.iter().any(|c| c.code == code)
+    }
+}
+
+/// A verification in progress.
+#[derive(Clone, Debug)]
+pub struct Verification {
+    checks: Vec<Check>,
+    link: Option<SignedLink>,
+    registry: Option<Registry>,
+    producer: Option<usize>,
+    signature_ok: bool,
+    trace: Option<Trace>,
+    now: UnixTime,
+}
+
+impl Verification {
+    /// Runs parse, registry and label-signature stages.
+    ///
+    /// `from_cache` says the registry bytes came from the device's cache (adds `registry.cached`).
+    pub fn start(
+        scanned: &str,
+        registry: Fetched<'_>,
+        from_cache: bool,
+        anchors: &[TrustAnchor],
+        now: UnixTime,
+    ) -> Verification {
+        let mut v = Verification {
+            checks: Vec::new(),
+            link: None,
+            registry: None,
+            producer: None,
+            signature_ok: false,
+            trace: None,
+            now,
+        };
+        match link::parse(scanned) {
+            Ok(l) => {
+                v.checks
+                    .push(Check::with(Code::PayloadParsed, format!("{:?}", l.syntax)));
+                v.link = Some(l);
+            }
+            Err(e) => v.checks.push(Check::with(e.code, e.detail)),
+        }
+        match registry {
+            Fetched::Bytes(b) => match Registry::load(b, anchors, now) {
+                Ok((r, checks)) => {
+                    v.checks.extend(checks);
+                    if from_cache {
+                        v.checks.push(Check::with(
+                            Code::RegistryCached,
+                            format!("issued_at={}", crate::time::format_rfc3339_utc(r.issued_at)),
+                        ));
+                    }
+                    v.registry = Some(r);
+                }
+                Err(c) => v.checks.push(c),
+            },
+            Fetched::Unavailable(why) => v.checks.push(Check::with(Code::RegistryUnavailable, why)),
+            Fetched::TooLarge => v.checks.push(Check::new(Code::RegistryTooLarge)),
+        }
+        v.check_signature();
+        v
+    }
+
+    fn check_signature(&mut self) {
+        let (Some(link), Some(reg)) = (&self.link, &self.registry) else {
+            return;
+        };
+        let Some(pi) = reg
+            .producer_for_gtin(&link.data.gtin)
+            .and_then(|p| reg.producers.iter().position(|x| x.id == p.id))
+        else {
+            self.checks.push(Check::with(
+                Code::ProducerUnknown,
+                format!("gtin={}", link.data.gtin),
+            ));
+            return;
+        };
+        let producer = &reg.producers[pi];
+        self.producer = Some(pi);
+        let n = link.signature.key_number;
+        let detail = format!("producer={} key={n}", producer.id);
+        let Some(key) = producer.key(n) else {
+            self.checks.push(Check::with(Code::KeyUnknown, detail));
+            return;
+        };
+        if let Some(at) = key.revoked_at.filter(|at| *at <= self.now) {
+            let reason = key.revocation_reason.as_deref().unwrap_or("");
+            self.checks.push(Check::with(
+                Code::KeyRevoked,
+                format!(
+                    "{detail} revoked_at={} reason={reason}",
+                    crate::time::format_rfc3339_utc(at)
+                ),
+            ));
+            return;
+        }
+        if key.valid_from > self.now {
+            self.checks.push(Check::with(Code::KeyNotYetValid, detail));
+            return;
+        }
+        if verify_strict(&key.key, &link.signing_input(), &link.signature.signature).is_err() {
+            self.checks
+                .push(Check::with(Code::SignatureInvalid, detail));
+            return;
+        }
+        self.signature_ok = true;
+        self.checks
+            .push(Check::with(Code::SignatureValid, detail.clone()));
+        if let Some(at) = key.retired_at.filter(|at| *at <= self.now) {
+            self.checks.push(Check::with(
+                Code::KeyRetired,
+                format!(
+                    "{detail} retired_at={}",
+                    crate::time::format_rfc3339_utc(at)
+                ),
+            ));
+        }
+        self.checks.push(match &link.host {
+            None => Check::new(Code::HostAbsent),
+            Some(h) if reg.is_official_host(h) => {
+                Check::with(Code::HostOfficial, format!("host={h}"))
+            }
+            Some(h) => Check::with(Code::HostUnofficial, format!("host={h}")),
+        });
+        let label = LabelView::new(&link.data, n, self.now);
+        if let Some(d) = label.expiry.or(label.best_before) {
+            if d.end_unix_vn() < self.now {
+                self.checks.push(Check::with(
+                    Code::ProductExpired,
+                    format!("date={}", d.iso()),
+                ));
+            }
+        }
+    }
+
+    /// Where to fetch the trace document, in order of preference (empty unless the label's signature
+    /// is valid: an invalid label gets no trace).
+    pub fn trace_urls(&self) -> Vec<String> {
+        match (&self.link, &self.registry, self.signature_ok) {
+            (Some(l), Some(r), true) => r.trace_urls(&l.data.gtin, &l.data.lot),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the stage that needs a trace document can run.
+    pub fn wants_trace(&self) -> bool {
+        self.signature_ok
+    }
+
+    /// Adds the trace document stage. Does nothing unless the label's signature is valid.
+    pub fn add_trace(&mut self, fetched: Fetched<'_>) {
+        if !self.signature_ok {
+            return;
+        }
+        let bytes = match fetched {
+            Fetched::Bytes(b) if b.len() > MAX_TRACE_BYTES => {
+                self.checks.push(Check::with(
+                    Code::TraceTooLarge,
+                    format!("bytes={}", b.len()),
+                ));
+                return;
+            }
+            Fetched::Bytes(b) => b,
+            Fetched::Unavailable(why) => {
+                self.checks.push(Check::with(Code::TraceUnavailable, why));
+                return;
+            }
+            Fetched::TooLarge => {
+                self.checks.push(Check::new(Code::TraceTooLarge));
+                return;
+            }
+        };
+        match self.read_trace(bytes) {
+            Ok(t) => {
+                self.checks.push(Check::with(
+                    Code::TraceValid,
+                    format!("events={}", t.events.len()),
+                ));
+                self.check_trace_content(&t);
+                self.trace = Some(t);
+            }
+            Err(c) => self.checks.push(c),
+        }
+    }
+
+    fn read_trace(&self, bytes: &[u8]) -> Result<Trace, Check> {
+        let (Some(link), Some(reg), Some(pi)) = (&self.link, &self.registry, self.producer) else {
+            return Err(Check::new(Code::TraceUnavailable));
+        };
+        let producer = &reg.producers[pi];
+        let jws =
+            Jws::parse(bytes).map_err(|e| Check::with(Code::TraceMalformed, format!("{e:?}")))?;
+        let key = jws
+            .kid
+            .rsplit_once('#')
+            .filter(|(id, _)| *id == producer.id)
+            .and_then(|(_, n)| n.parse::<u16>().ok())
+            .and_then(|n| producer.key(n))
+            .ok_or_else(|| Check::with(Code::TraceSignerUnknown, format!("kid={}", jws.kid)))?;
+        if key.revoked_at.is_some_and(|at| at <= self.now) {
+            return Err(Check::with(
+                Code::TraceKeyRevoked,
+                format!("kid={}", jws.kid),
+            ));
+        }
+        jws.verify(&key.key).map_err(|e| match e {
+            JwsError::SignatureInvalid => {
+                Check::with(Code::TraceSignatureInvalid, format!("kid={}", jws.kid))
+            }
+            other => Check::with(Code::TraceMalformed, format!("{other:?}")),
+        })?;
+        let trace = Trace::from_payload(&jws.payload).map_err(|e| match e {
+            TraceError::Malformed(d) => Check::with(Code::TraceMalformed, d),
+            TraceError::Version(v) => {
+                Check::with(Code::TraceVersionUnsupported, format!("format={v}"))
+            }
+            TraceError::TooManyEvents(n) => {
+                Check::with(Code::TraceTooManyEvents, format!("events={n}"))
+            }
+        })?;
+        if trace.gtin != link.data.gtin || trace.lot != link.data.lot {
+            return Err(Check::with(
+                Code::TraceMismatch,
+                format!("trace gtin={} lot={}", trace.gtin, trace.lot),
+            ));
+        }
+        Ok(trace)
+    }
+
+    /// The minimum information of Thông tư 02/2024/TT-BKHCN, and recalls.
+    fn check_trace_content(&mut self, t: &Trace) {
+        if let Some(e) = t.events.iter().find(|e| e.is_recall()) {
+            self.checks.push(Check::with(
+                Code::LotRecalled,
+                format!(
+                    "lot={} at={}",
+                    t.lot,
+                    crate::time::format_rfc3339_utc(e.time)
+                ),
+            ));
+        }
+        if t.product.name.trim().is_empty() {
+            self.checks.push(Check::new(Code::InfoMissingName));
+        }
+        if t.product
+            .image_url
+            .as_deref()
+            .is_none_or(|u| u.trim().is_empty())
+        {
+            self.checks.push(Check::new(Code::InfoMissingImage));
+        }
+        if let Some(p) = self
+            .producer
+            .and_then(|i| self.registry.as_ref()?.producers.get(i))
+        {
+            if p.name.trim().is_empty() || p.address.display().trim().is_empty() {
+                self.checks.push(Check::new(Code::InfoMissingProducer));
+            }
+        }
+        let label_has_expiry = self.link.as_ref().is_some_and(|l| {
+            l.data.attribute(Ai::Expiry).is_some() || l.data.attribute(Ai::BestBefore).is_some()
+        });
+        if t.product.has_expiry && !label_has_expiry && t.product.expiry_date.is_none() {
+            self.checks.push(Check::new(Code::InfoMissingExpiry));
+        }
+    }
+
+    /// The verdict so far. Signed data is included only under a green or amber state.
+    pub fn verdict(&self) -> Verdict {
+        let mut checks = self.checks.clone();
+        checks.push(Check::new(Code::LabelCopyPossible));
+        let state = State::from_checks(&checks);
+        let shown = matches!(state, State::Verified | State::VerifiedWithWarnings);
+        let producer = self
+            .producer
+            .and_then(|i| self.registry.as_ref()?.producers.get(i).cloned());
+        let trace = self.trace.as_ref().filter(|_| shown);
+        Verdict {
+            state,
+            checks,
+            label: self
+                .link
+                .as_ref()
+                .filter(|_| shown)
+                .map(|l| LabelView::new(&l.data, l.signature.key_number, self.now)),
+            producer: producer.filter(|_| shown),
+            product: trace.map(|t| t.product.clone()),
+            events: trace.map(|t| t.events.clone()).unwrap_or_default(),
+            authority: self.registry.as_ref().map(|r| r.authority.clone()),
+            registry_issued_at: self.registry.as_ref().map(|r| r.issued_at),
+            scanned: self.link.as_ref().map(|l| l.data.clone()),
+        }
+    }
+
+    /// The parsed link, if parsing succeeded (not verified unless the state says so).
+    pub fn link(&self) -> Option<&SignedLink> {
+        self.link.as_ref()
+    }
+
+    /// The loaded registry, if it was authentic.
+    pub fn registry(&self) -> Option<&Registry> {
+        self.registry.as_ref()
+    }
+}
+
+/// One-shot verification: the registry, then the trace (if given), then the verdict.
+pub fn verify(
+    scanned: &str,
+    registry: Fetched<'_>,
+    trace: Option<Fetched<'_>>,
+    anchors: &[TrustAnchor],
+    now: UnixTime,
+) -> Verdict {
+    let mut v = Verification::start(scanned, registry, false, anchors, now);
+    if let Some(t) = trace {
+        v.add_trace(t);
+    }
+    v.verdict()
+}

@@ -1,0 +1,268 @@
+//! Vocabulary: business steps (GS1 CBV 2.0 and txng's farm steps), dispositions, units and
+//! certifications, each with its Vietnamese and English label (FORMAT.md §3.3).
+//!
+//! CBV 2.0 has no words for farm work, so txng adds URNs under `urn:txng:bizstep:`; every step a
+//! document may use, CBV or ours, has a label here. An unknown step is shown by its last word.
+
+use crate::messages::Lang;
+use serde::Serialize;
+
+/// Prefix of txng's own business steps.
+pub const TXNG_BIZSTEP: &str = "urn:txng:bizstep:";
+
+macro_rules! steps {
+    ($( $variant:ident = $word:literal, $txng:literal, $vi:literal, $en:literal; )*) => {
+        /// A business step this verifier can name.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum KnownStep { $( #[doc = $en] $variant, )* }
+
+        impl KnownStep {
+            /// Every known step.
+            pub const ALL: &'static [KnownStep] = &[ $( KnownStep::$variant, )* ];
+
+            /// The step's word (CBV bare word, or txng's).
+            pub const fn word(self) -> &'static str {
+                match self { $( KnownStep::$variant => $word, )* }
+            }
+
+            /// Whether the step is txng's (URN `urn:txng:bizstep:{word}`) rather than CBV's.
+            pub const fn is_txng(self) -> bool {
+                match self { $( KnownStep::$variant => $txng, )* }
+            }
+
+            /// The label shown for the step.
+            pub const fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $( (KnownStep::$variant, Lang::Vi) => $vi, (KnownStep::$variant, Lang::En) => $en, )*
+                }
+            }
+
+            fn from_word(w: &str) -> Option<KnownStep> {
+                match w { $( $word => Some(KnownStep::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+steps! {
+    Planting = "planting", true, "Gieo trồng", "Planting";
+    Caring = "caring", true, "Chăm sóc", "Crop care";
+    Fertilising = "fertilising", true, "Bón phân", "Fertilising";
+    Spraying = "spraying", true, "Phun thuốc bảo vệ thực vật", "Crop spraying";
+    Harvesting = "harvesting", true, "Thu hoạch", "Harvesting";
+    Drying = "drying", true, "Phơi sấy", "Drying";
+    Processing = "processing", true, "Sơ chế, chế biến", "Processing";
+    Roasting = "roasting", true, "Rang", "Roasting";
+    Grinding = "grinding", true, "Xay", "Grinding";
+    Commissioning = "commissioning", false, "Tạo mã sản phẩm", "Commissioning";
+    Packing = "packing", false, "Đóng gói", "Packing";
+    Inspecting = "inspecting", false, "Kiểm tra chất lượng", "Inspecting";
+    Sampling = "sampling", false, "Lấy mẫu kiểm nghiệm", "Sampling";
+    Storing = "storing", false, "Lưu kho", "Storing";
+    Shipping = "shipping", false, "Xuất hàng", "Shipping";
+    Transporting = "transporting", false, "Vận chuyển", "Transporting";
+    Receiving = "receiving", false, "Nhận hàng", "Receiving";
+    Accepting = "accepting", false, "Tiếp nhận", "Accepting";
+    Stocking = "stocking", false, "Lên kệ", "Stocking";
+    RetailSelling = "retail_selling", false, "Bán lẻ", "Retail selling";
+    Assembling = "assembling", false, "Lắp ráp, phối trộn", "Assembling";
+    Labeling = "labeling", false, "Dán nhãn", "Labelling";
+    Holding = "holding", false, "Tạm giữ", "Holding";
+    Destroying = "destroying", false, "Tiêu hủy", "Destroying";
+    Other = "other", false, "Công đoạn khác", "Other step";
+}
+
+/// A business step as written in a document: its URI and, when known, what it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// The step as written (bare CBV word, CBV URI or URN).
+    pub uri: String,
+    /// The known step, if any.
+    pub known: Option<KnownStep>,
+}
+
+/// The last word of a CBV term in any of its spellings: `shipping`,
+/// `https://ref.gs1.org/cbv/BizStep-shipping`, `urn:epcglobal:cbv:bizstep:shipping`.
+pub fn bare_term(uri: &str) -> &str {
+    if let Some(rest) = uri.strip_prefix("https://ref.gs1.org/cbv/") {
+        return rest.split_once('-').map_or(rest, |(_, w)| w);
+    }
+    if let Some(rest) = uri.strip_prefix("urn:epcglobal:cbv:") {
+        return rest.rsplit(':').next().unwrap_or(rest);
+    }
+    uri
+}
+
+impl Step {
+    /// Recognises CBV steps in any spelling and txng's `urn:txng:bizstep:` steps.
+    pub fn from_uri(uri: &str) -> Step {
+        let known = match uri.strip_prefix(TXNG_BIZSTEP) {
+            Some(w) => KnownStep::from_word(w).filter(|k| k.is_txng()),
+            None => KnownStep::from_word(bare_term(uri)).filter(|k| !k.is_txng()),
+        };
+        Step {
+            uri: uri.to_string(),
+            known,
+        }
+    }
+
+    /// The label: the known step's, or the last word of the URI.
+    pub fn label(&self, lang: Lang) -> String {
+        match self.known {
+            Some(k) => k.label(lang).to_string(),
+            None => self
+                .uri
+                .rsplit([':', '/', '#', '-'])
+                .next()
+                .unwrap_or(&self.uri)
+                .replace('_', " "),
+        }
+    }
+
+    /// The canonical URI to write for a known step (txng URN or CBV bare word).
+    pub fn canonical(k: KnownStep) -> String {
+        if k.is_txng() {
+            format!("{TXNG_BIZSTEP}{}", k.word())
+        } else {
+            k.word().to_string()
+        }
+    }
+}
+
+/// Label of a CBV disposition.
+pub fn disposition_label(uri: &str, lang: Lang) -> String {
+    let w = bare_term(uri);
+    let l = match (w, lang) {
+        ("active", Lang::Vi) => "Đang lưu hành",
+        ("in_progress", Lang::Vi) => "Đang xử lý",
+        ("in_transit", Lang::Vi) => "Đang vận chuyển",
+        ("sellable_accessible", Lang::Vi) => "Sẵn sàng bán",
+        ("conformant", Lang::Vi) => "Đạt yêu cầu",
+        ("non_conformant", Lang::Vi) => "Không đạt yêu cầu",
+        ("recalled", Lang::Vi) => "ĐÃ THU HỒI",
+        ("destroyed", Lang::Vi) => "Đã tiêu hủy",
+        ("expired", Lang::Vi) => "Hết hạn",
+        ("retail_sold", Lang::Vi) => "Đã bán lẻ",
+        ("active", Lang::En) => "Active",
+        ("in_progress", Lang::En) => "In progress",
+        ("in_transit", Lang::En) => "In transit",
+        ("sellable_accessible", Lang::En) => "Ready for sale",
+        ("conformant", Lang::En) => "Conformant",
+        ("non_conformant", Lang::En) => "Non-conformant",
+        ("recalled", Lang::En) => "RECALLED",
+        ("destroyed", Lang::En) => "Destroyed",
+        ("expired", Lang::En) => "Expired",
+        ("retail_sold", Lang::En) => "Sold at retail",
+        (w, _) => return w.replace('_', " "),
+    };
+    l.to_string()
+}
+
+/// Display symbol of a UN/CEFACT unit code.
+pub fn unit_label(uom: &str) -> &str {
+    match uom {
+        "KGM" => "kg",
+        "GRM" => "g",
+        "TNE" => "tấn",
+        "LTR" => "l",
+        "MLT" => "ml",
+        "H87" | "EA" | "C62" => "",
+        "CEL" => "°C",
+        "P1" => "%",
+        "HAR" => "ha",
+        other => other,
+    }
+}
+
+/// Label of a sensor measurement type.
+pub fn sensor_label(kind: &str, lang: Lang) -> String {
+    let w = kind.rsplit([':', '/', '-']).next().unwrap_or(kind);
+    let l = match (w, lang) {
+        ("Temperature", Lang::Vi) => "Nhiệt độ",
+        ("Humidity", Lang::Vi) => "Độ ẩm",
+        ("Moisture" | "MoistureContent", Lang::Vi) => "Độ ẩm hạt",
+        ("Temperature", Lang::En) => "Temperature",
+        ("Humidity", Lang::En) => "Humidity",
+        ("Moisture" | "MoistureContent", Lang::En) => "Moisture content",
+        (w, _) => return w.to_string(),
+    };
+    l.to_string()
+}
+
+/// Label of a certification kind.
+pub fn certification_label(kind: &str, lang: Lang) -> Option<&'static str> {
+    Some(match (kind, lang) {
+        ("vietgap", _) => "VietGAP",
+        ("globalgap", _) => "GLOBALG.A.P.",
+        ("haccp", _) => "HACCP",
+        ("iso22000", _) => "ISO 22000",
+        ("organic", Lang::Vi) => "Hữu cơ",
+        ("organic", Lang::En) => "Organic",
+        ("ocop", _) => "OCOP",
+        _ => return None,
+    })
+}
+
+/// Label of a farm input kind.
+pub fn input_kind_label(kind: &str, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        ("fertiliser", Lang::Vi) => "Phân bón",
+        ("pesticide", Lang::Vi) => "Thuốc bảo vệ thực vật",
+        (_, Lang::Vi) => "Vật tư",
+        ("fertiliser", Lang::En) => "Fertiliser",
+        ("pesticide", Lang::En) => "Pesticide",
+        (_, Lang::En) => "Input",
+    }
+}
+
+/// Name of a country by ISO 3166-1 numeric code (AI 422), for the few a label here is likely to carry.
+pub fn country_label(code: &str, lang: Lang) -> String {
+    let l = match (code, lang) {
+        ("704", Lang::Vi) => "Việt Nam",
+        ("704", Lang::En) => "Viet Nam",
+        ("418", Lang::Vi) => "Lào",
+        ("418", Lang::En) => "Laos",
+        ("116", Lang::Vi) => "Campuchia",
+        ("116", Lang::En) => "Cambodia",
+        ("156", Lang::Vi) => "Trung Quốc",
+        ("156", Lang::En) => "China",
+        ("764", Lang::Vi) => "Thái Lan",
+        ("764", Lang::En) => "Thailand",
+        (c, _) => return format!("ISO 3166 {c}"),
+    };
+    l.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_in_every_spelling() {
+        for s in [
+            "shipping",
+            "https://ref.gs1.org/cbv/BizStep-shipping",
+            "urn:epcglobal:cbv:bizstep:shipping",
+        ] {
+            assert_eq!(Step::from_uri(s).known, Some(KnownStep::Shipping), "{s}");
+        }
+        assert_eq!(
+            Step::from_uri("urn:txng:bizstep:harvesting").known,
+            Some(KnownStep::Harvesting)
+        );
+        assert_eq!(Step::from_uri("harvesting").known, None, "not a CBV word");
+        assert_eq!(
+            Step::from_uri("urn:txng:bizstep:shipping").known,
+            None,
+            "not a txng word"
+        );
+        assert_eq!(
+            Step::from_uri("https://example.org/steps/tasting").label(Lang::Vi),
+            "tasting"
+        );
+        for k in KnownStep::ALL {
+            assert_eq!(Step::from_uri(&Step::canonical(*k)).known, Some(*k));
+        }
+    }
+}
