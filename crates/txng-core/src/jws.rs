@@ -77,7 +77,7 @@ impl Jws {
             kid,
             typ: header.typ,
             payload,
-            signing_input: text[..h.len() + 1 + p.len()].as_bytes().to_vec(),
+            signing_input: text.as_bytes()[..h.len() + 1 + p.len()].to_vec(),
             signature,
         })
     }
@@ -85,17 +85,26 @@ impl Jws {
     /// Verifies the signature with `key` (`verify_strict`: no malleable or small-order signatures).
     pub fn verify(&self, key: &VerifyingKey) -> Result<(), JwsError> {
         verify_strict(key, &self.signing_input, &self.signature)
-            .map_err(|()| JwsError::SignatureInvalid)
+            .map_err(|_| JwsError::SignatureInvalid)
     }
 }
 
+/// An Ed25519 signature did not verify. Opaque on purpose (as in ed25519-dalek): which inner
+/// check failed is no business of the caller's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SignatureInvalid;
+
 /// The one Ed25519 check txng uses everywhere: `verify_strict`, and weak (small-order) keys refused.
-pub fn verify_strict(key: &VerifyingKey, msg: &[u8], sig: &[u8; 64]) -> Result<(), ()> {
+pub fn verify_strict(
+    key: &VerifyingKey,
+    msg: &[u8],
+    sig: &[u8; 64],
+) -> Result<(), SignatureInvalid> {
     if key.is_weak() {
-        return Err(());
+        return Err(SignatureInvalid);
     }
     key.verify_strict(msg, &Signature::from_bytes(sig))
-        .map_err(|_| ())
+        .map_err(|_| SignatureInvalid)
 }
 
 /// Signs `payload` as a compact JWS with `alg` `EdDSA`, the given `kid` and `typ`.

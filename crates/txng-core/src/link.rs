@@ -580,13 +580,14 @@ mod tests {
         assert_eq!(a.data.gtin, "08935012345677");
         assert_eq!(a.host.as_deref(), Some("truyxuat.quangtri.gov.vn"));
         assert_eq!(a.signature.key_number, 1);
+        let s = sig();
         let forms = [
-            format!("0108935012345677{}", "17261231" .to_owned() + "10CF2406A\u{1d}21000123\u{1d}8030" + &sig()),
-            format!("]Q30108935012345677" ) + "10CF2406A\u{1d}21000123\u{1d}17261231" + "8030" + &sig(),
-            format!("]d2\u{1d}0108935012345677") + "10CF2406A\u{1d}21000123\u{1d}17261231" + "8030" + &sig(),
-            format!("(01)08935012345677(10)CF2406A(21)000123(17)261231(8030){}", sig()),
+            "010893501234567717261231".to_string() + "10CF2406A\u{1d}21000123\u{1d}8030" + &s,
+            "]Q30108935012345677".to_string() + "10CF2406A\u{1d}21000123\u{1d}17261231" + "8030" + &s,
+            "]d2\u{1d}0108935012345677".to_string() + "10CF2406A\u{1d}21000123\u{1d}17261231" + "8030" + &s,
+            format!("(01)08935012345677(10)CF2406A(21)000123(17)261231(8030){s}"),
             format!("]Q1{}", uri()),
-            format!("HTTPS://Truyxuat.QuangTri.gov.vn:443/a/b/01/08935012345677/10/CF2406A/21/000123?8030={}&17=261231&linkType=all\r\n", sig()),
+            format!("HTTPS://Truyxuat.QuangTri.gov.vn:443/a/b/01/08935012345677/10/CF2406A/21/000123?8030={s}&17=261231&linkType=all\r\n"),
         ];
         for f in &forms {
             let b = parse(f).unwrap_or_else(|e| panic!("{f}: {e:?}"));

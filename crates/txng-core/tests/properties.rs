@@ -80,9 +80,9 @@ proptest! {
         bytes[i] = new;
         *target = String::from_utf8(bytes).unwrap_or_default();
         let uri = changed.to_uri("https://truyxuat.quangtri.gov.vn");
-        match parse(&uri) {
-            Ok(p) => prop_assert!(!verifies(&p), "changed value still verifies: {}", uri),
-            Err(_) => {} // e.g. a GTIN whose check digit no longer matches
+        // A parse error is fine too (e.g. a GTIN whose check digit no longer matches).
+        if let Ok(p) = parse(&uri) {
+            prop_assert!(!verifies(&p), "changed value still verifies: {}", uri);
         }
     }
 
@@ -96,9 +96,8 @@ proptest! {
         prop_assume!(bytes[start + pos] != c);
         bytes[start + pos] = c;
         let text = String::from_utf8(bytes).unwrap_or_default();
-        match parse(&text) {
-            Ok(p) => prop_assert!(!verifies(&p), "changed signature still verifies: {}", text),
-            Err(_) => {}
+        if let Ok(p) = parse(&text) {
+            prop_assert!(!verifies(&p), "changed signature still verifies: {}", text);
         }
     }
 
