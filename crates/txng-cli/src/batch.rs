@@ -1,0 +1,244 @@
+//! `txng sign --batch labels.csv --out-dir DIR`: signs thousands of labels at once. Every row is
+//! read and checked before anything is written (a bad row 4,017 should not leave half a print run),
+//! then rows are signed and their QR codes rendered on every core, and the sheet is laid out last.
+//! Output: `DIR/uris.csv` (serial,uri), `DIR/NNNNN_SERIAL.svg` (and `.png` with `--png`), and the
+//! printable sheet(s).
+
+use crate::cli::SignArgs;
+use crate::error::{CliError, Result};
+use crate::keys::{self, io_error};
+use crate::sheet::{self, SheetLabel};
+use crate::sign::LabelInput;
+use crate::text::{fill, T};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use txng_core::Lang;
+
+/// One CSV row; optional columns may be absent or empty.
+#[derive(Deserialize)]
+struct Row {
+    gtin: String,
+    lot: String,
+    serial: String,
+    #[serde(default)]
+    cpv: Option<String>,
+    #[serde(default)]
+    prod_date: Option<String>,
+    #[serde(default)]
+    pack_date: Option<String>,
+    #[serde(default)]
+    expiry: Option<String>,
+    #[serde(default)]
+    best_before: Option<String>,
+    #[serde(default)]
+    harvest: Option<String>,
+    #[serde(default)]
+    origin: Option<String>,
+    #[serde(default)]
+    product_name: Option<String>,
+}
+
+impl Row {
+    fn input(&self) -> LabelInput<'_> {
+        LabelInput {
+            gtin: &self.gtin,
+            cpv: self.cpv.as_deref().filter(|s| !s.is_empty()),
+            lot: &self.lot,
+            serial: &self.serial,
+            prod_date: self.prod_date.as_deref(),
+            pack_date: self.pack_date.as_deref(),
+            best_before: self.best_before.as_deref(),
+            expiry: self.expiry.as_deref(),
+            harvest: self.harvest.as_deref(),
+            origin: self.origin.as_deref(),
+        }
+    }
+}
+
+/// A signed label and its rendered code.
+struct Done {
+    uri: String,
+    path: String,
+    modules: usize,
+}
+
+/// Runs the batch mode of `txng sign`.
+pub fn run(a: &SignArgs, lang: Lang) -> Result<ExitCode> {
+    let (Some(csv_path), Some(out_dir)) = (&a.batch, &a.out_dir) else {
+        return Err(CliError::new(T::BatchNeedsOutDir.get(lang)));
+    };
+    let key = keys::read_key(&a.key, lang)?;
+    let rows = read_rows(csv_path, lang)?;
+    // Check every row first: the core's rules, one message per bad row.
+    let mut errors = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let checked = r.input().to_data().and_then(|d| {
+            d.validated()
+                .map(|_| ())
+                .map_err(crate::sign::LabelError::Core)
+        });
+        if let Err(e) = checked {
+            errors.push(format!(
+                "  {} {}: {}",
+                T::Row.get(lang),
+                i + 2,
+                e.message(lang)
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        let shown: Vec<String> = errors.iter().take(20).cloned().collect();
+        return Err(CliError::new(format!(
+            "{}\n{}",
+            fill(T::BadRows.get(lang), &[&errors.len(), &csv_path.display()]),
+            shown.join("\n")
+        )));
+    }
+    std::fs::create_dir_all(out_dir).map_err(|e| io_error(out_dir, &e, lang))?;
+
+    let names: Vec<PathBuf> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| out_dir.join(format!("{:05}_{}", i + 1, safe_name(&r.serial))))
+        .collect();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 16);
+    let chunk = rows.len().div_ceil(threads).max(1);
+    let results: Vec<std::result::Result<Vec<Done>, String>> = std::thread::scope(|s| {
+        let handles: Vec<_> = rows
+            .chunks(chunk)
+            .zip(names.chunks(chunk))
+            .map(|(rows, names)| {
+                let key = &key;
+                s.spawn(move || -> std::result::Result<Vec<Done>, String> {
+                    let mut out = Vec::with_capacity(rows.len());
+                    for (r, name) in rows.iter().zip(names) {
+                        out.push(render_one(r, name, key, a, lang)?);
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err("thread panicked".into())))
+            .collect()
+    });
+    let mut done = Vec::with_capacity(rows.len());
+    for r in results {
+        done.extend(r.map_err(CliError::new)?);
+    }
+
+    let uris_path = out_dir.join("uris.csv");
+    write_uris(&uris_path, &rows, &done).map_err(|e| io_error(&uris_path, &e, lang))?;
+    println!(
+        "{}",
+        fill(T::BatchDone.get(lang), &[&done.len(), &out_dir.display()])
+    );
+    println!("  {}", uris_path.display());
+
+    if let Some(sheet_path) = &a.sheet {
+        let labels: Vec<SheetLabel<'_>> = rows
+            .iter()
+            .zip(&done)
+            .map(|(r, d)| SheetLabel {
+                path: &d.path,
+                modules: d.modules,
+                name: r.product_name.as_deref().unwrap_or(""),
+                gtin: &r.gtin,
+                lot: &r.lot,
+                serial: &r.serial,
+            })
+            .collect();
+        let pages = sheet::pages(&labels, lang);
+        let files = sheet::page_paths(sheet_path, pages.len());
+        for (page, file) in pages.iter().zip(&files) {
+            std::fs::write(file, page).map_err(|e| io_error(file, &e, lang))?;
+        }
+        println!(
+            "{}",
+            fill(
+                T::SheetWritten.get(lang),
+                &[&files.len(), &sheet_path.display()]
+            )
+        );
+        for f in &files {
+            println!("  {}", f.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render_one(
+    r: &Row,
+    name: &Path,
+    key: &ed25519_dalek::SigningKey,
+    a: &SignArgs,
+    lang: Lang,
+) -> std::result::Result<Done, String> {
+    let uri = r
+        .input()
+        .sign_uri(a.producer_number, key, &a.base)
+        .map_err(|e| e.message(lang))?;
+    let m = crate::qr::encode(&uri, a.ec).map_err(|e| fill(T::QrError.get(lang), &[&e]))?;
+    let svg_path = name.with_extension("svg");
+    std::fs::write(&svg_path, m.svg(a.quiet_zone))
+        .map_err(|e| io_error(&svg_path, &e, lang).to_string())?;
+    if a.png {
+        let png_path = name.with_extension("png");
+        let png = m
+            .png(a.quiet_zone, a.png_scale)
+            .map_err(|e| fill(T::QrError.get(lang), &[&e]))?;
+        std::fs::write(&png_path, png).map_err(|e| io_error(&png_path, &e, lang).to_string())?;
+    }
+    Ok(Done {
+        uri,
+        path: m.svg_path(a.quiet_zone),
+        modules: m.total(a.quiet_zone),
+    })
+}
+
+fn read_rows(path: &Path, lang: Lang) -> Result<Vec<Row>> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_path(path)
+        .map_err(|e| CliError::new(fill(T::CsvError.get(lang), &[&path.display(), &e])))?;
+    let mut rows = Vec::new();
+    for r in rdr.deserialize::<Row>() {
+        let mut row =
+            r.map_err(|e| CliError::new(fill(T::CsvError.get(lang), &[&path.display(), &e])))?;
+        row.product_name = row.product_name.map(crate::nfc::string);
+        rows.push(row);
+    }
+    if rows.is_empty() {
+        return Err(CliError::new(fill(
+            T::CsvEmpty.get(lang),
+            &[&path.display()],
+        )));
+    }
+    Ok(rows)
+}
+
+fn write_uris(path: &Path, rows: &[Row], done: &[Done]) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_path(path)?;
+    w.write_record(["serial", "uri"])?;
+    for (r, d) in rows.iter().zip(done) {
+        w.write_record([r.serial.as_str(), d.uri.as_str()])?;
+    }
+    w.flush()
+}
+
+/// A serial as a file-name part: CSET 82 allows `/`, `*`, `"` and others that file systems do not.
+fn safe_name(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}

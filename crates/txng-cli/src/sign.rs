@@ -1,0 +1,178 @@
+//! `txng sign`: signs one label with a producer key and prints its GS1 Digital Link URI; optionally
+//! writes the QR code as SVG and PNG. The label rules (formats, check digit, order) are the core's:
+//! `sign_label` refuses what a verifier would refuse, and the CLI shows the core's code and words.
+//! The helpers here (dates, attributes) are shared with the batch mode.
+
+use crate::cli::SignArgs;
+use crate::error::{CliError, Result};
+use crate::keys::{self, io_error};
+use crate::text::{fill, T};
+use ed25519_dalek::SigningKey;
+use std::process::ExitCode;
+use txng_core::link::ParseError;
+use txng_core::{message, sign::sign_label, Ai, LabelData, Lang};
+
+/// The label fields as text, before they are checked.
+#[derive(Default)]
+pub struct LabelInput<'a> {
+    pub gtin: &'a str,
+    pub cpv: Option<&'a str>,
+    pub lot: &'a str,
+    pub serial: &'a str,
+    pub prod_date: Option<&'a str>,
+    pub pack_date: Option<&'a str>,
+    pub best_before: Option<&'a str>,
+    pub expiry: Option<&'a str>,
+    pub harvest: Option<&'a str>,
+    pub origin: Option<&'a str>,
+}
+
+/// Why a label could not be signed, before it is worded.
+pub enum LabelError {
+    /// A date argument is neither YYMMDD nor YYYY-MM-DD (field name, value).
+    Date(&'static str, String),
+    /// The core refused the data.
+    Core(ParseError),
+}
+
+impl LabelError {
+    /// The error worded for the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            LabelError::Date(field, v) => fill(T::BadDate.get(lang), &[field, v]),
+            LabelError::Core(e) => {
+                let m = message(e.code, lang);
+                format!("{} — {}: {} ({})", e.code, m.title, m.explanation, e.detail)
+            }
+        }
+    }
+}
+
+/// `YYMMDD` from `YYMMDD` or `YYYY-MM-DD` (the core then checks the date is real).
+pub fn gs1_date(v: &str) -> Option<String> {
+    let v = v.trim();
+    let b = v.as_bytes();
+    if b.len() == 6 && b.iter().all(u8::is_ascii_digit) {
+        return Some(v.to_string());
+    }
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && [&b[0..4], &b[5..7], &b[8..10]]
+            .iter()
+            .all(|p| p.iter().all(u8::is_ascii_digit))
+    {
+        return Some(format!("{}{}{}", &v[2..4], &v[5..7], &v[8..10]));
+    }
+    None
+}
+
+/// AI 7007 from `DATE`, `DATE..DATE` or the 12-digit GS1 form.
+pub fn harvest(v: &str) -> Option<String> {
+    let v = v.trim();
+    if v.len() == 12 && v.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(v.to_string());
+    }
+    match v.split_once("..") {
+        Some((a, b)) => Some(gs1_date(a)? + &gs1_date(b)?),
+        None => gs1_date(v),
+    }
+}
+
+impl LabelInput<'_> {
+    /// The label data, dates converted; the core validates the rest when signing.
+    pub fn to_data(&self) -> std::result::Result<LabelData, LabelError> {
+        let mut attributes = Vec::new();
+        let dates = [
+            (Ai::ProductionDate, "prod_date", self.prod_date),
+            (Ai::PackagingDate, "pack_date", self.pack_date),
+            (Ai::BestBefore, "best_before", self.best_before),
+            (Ai::Expiry, "expiry", self.expiry),
+        ];
+        for (ai, field, v) in dates {
+            if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
+                let d = gs1_date(v).ok_or_else(|| LabelError::Date(field, v.to_string()))?;
+                attributes.push((ai, d));
+            }
+        }
+        if let Some(v) = self.harvest.filter(|v| !v.trim().is_empty()) {
+            let d = harvest(v).ok_or_else(|| LabelError::Date("harvest", v.to_string()))?;
+            attributes.push((Ai::HarvestDate, d));
+        }
+        if let Some(o) = self.origin.filter(|v| !v.trim().is_empty()) {
+            attributes.push((Ai::Origin, o.trim().to_string()));
+        }
+        Ok(LabelData {
+            gtin: self.gtin.trim().to_string(),
+            cpv: self.cpv.map(|c| c.trim().to_string()),
+            lot: self.lot.trim().to_string(),
+            serial: self.serial.trim().to_string(),
+            attributes,
+        })
+    }
+
+    /// Signs the label and returns its URI on `base`.
+    pub fn sign_uri(
+        &self,
+        key_number: u16,
+        key: &SigningKey,
+        base: &str,
+    ) -> std::result::Result<String, LabelError> {
+        let link = sign_label(self.to_data()?, key_number, key).map_err(LabelError::Core)?;
+        Ok(link.to_uri(base))
+    }
+}
+
+/// Runs `txng sign` for one label.
+pub fn run(a: &SignArgs, lang: Lang) -> Result<ExitCode> {
+    let key = keys::read_key(&a.key, lang)?;
+    let input = LabelInput {
+        gtin: a.gtin.as_deref().unwrap_or_default(),
+        cpv: a.cpv.as_deref(),
+        lot: a.lot.as_deref().unwrap_or_default(),
+        serial: a.serial.as_deref().unwrap_or_default(),
+        prod_date: a.prod_date.as_deref(),
+        pack_date: a.pack_date.as_deref(),
+        best_before: a.best_before.as_deref(),
+        expiry: a.expiry.as_deref(),
+        harvest: a.harvest.as_deref(),
+        origin: a.origin.as_deref(),
+    };
+    let uri = input
+        .sign_uri(a.producer_number, &key, &a.base)
+        .map_err(|e| CliError::new(e.message(lang)))?;
+    if a.qr_svg.is_some() || a.qr_png.is_some() {
+        let m = crate::qr::encode(&uri, a.ec)
+            .map_err(|e| CliError::new(fill(T::QrError.get(lang), &[&e])))?;
+        if let Some(p) = &a.qr_svg {
+            std::fs::write(p, m.svg(a.quiet_zone)).map_err(|e| io_error(p, &e, lang))?;
+            eprintln!("{}", fill(T::QrWritten.get(lang), &[&p.display()]));
+        }
+        if let Some(p) = &a.qr_png {
+            let png = m
+                .png(a.quiet_zone, a.png_scale)
+                .map_err(|e| CliError::new(fill(T::QrError.get(lang), &[&e])))?;
+            std::fs::write(p, png).map_err(|e| io_error(p, &e, lang))?;
+            eprintln!("{}", fill(T::QrWritten.get(lang), &[&p.display()]));
+        }
+    }
+    println!("{uri}");
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_arguments() {
+        assert_eq!(gs1_date("261231").as_deref(), Some("261231"));
+        assert_eq!(gs1_date("2026-12-31").as_deref(), Some("261231"));
+        assert_eq!(gs1_date("31/12/2026"), None);
+        assert_eq!(
+            harvest("2026-01-10..2026-01-20").as_deref(),
+            Some("260110260120")
+        );
+        assert_eq!(harvest("260110").as_deref(), Some("260110"));
+    }
+}

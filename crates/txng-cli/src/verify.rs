@@ -1,0 +1,360 @@
+//! `txng verify`: the same pipeline as the widget, from a terminal. This module gathers the inputs
+//! (scanned text, trust anchors, registry and trace bytes from files or URLs, `now`), lets the core
+//! decide, and prints the verdict: the state, the main reason with what to do next, the signed data,
+//! the lot's events and every check with its code. Exit 0 for verified (with or without warnings),
+//! 1 for anything else.
+
+use crate::cli::VerifyArgs;
+use crate::error::{CliError, Result};
+use crate::fetch::{self, Got};
+use crate::keys::io_error;
+use crate::text::{fill, T};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::io::Read;
+use std::path::Path;
+use std::process::ExitCode;
+use txng_core::registry::MAX_REGISTRY_BYTES;
+use txng_core::time::display_local;
+use txng_core::trace::MAX_TRACE_BYTES;
+use txng_core::vocab::{
+    certification_label, country_label, disposition_label, input_kind_label, sensor_label,
+    unit_label,
+};
+use txng_core::{
+    message, state_title, Code, Lang, Severity, State, TrustAnchor, Verdict, Verification,
+};
+
+#[derive(Deserialize)]
+struct AnchorDoc {
+    kid: String,
+    public_key: String,
+}
+
+/// Runs `txng verify`.
+pub fn run(a: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
+    let now = crate::clock::now(a.now.as_deref(), lang)?;
+    let anchors = anchors(a, lang)?;
+    let scanned = if a.input == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .take(txng_core::link::MAX_INPUT_LEN as u64 * 2)
+            .read_to_string(&mut s)
+            .map_err(|e| io_error(Path::new("-"), &e, lang))?;
+        s
+    } else {
+        a.input.clone()
+    };
+
+    let registry_url = fetch::is_url(&a.registry).then_some(a.registry.as_str());
+    let registry = match registry_url {
+        Some(u) => fetch::url(u, MAX_REGISTRY_BYTES),
+        None => fetch::file(Path::new(&a.registry), MAX_REGISTRY_BYTES)
+            .map_err(|e| io_error(Path::new(&a.registry), &e, lang))?,
+    };
+    let mut v = Verification::start(&scanned, registry.as_fetched(), false, &anchors, now);
+    if v.wants_trace() {
+        let trace = match &a.trace {
+            Some(t) if fetch::is_url(t) => fetch::url(t, MAX_TRACE_BYTES),
+            Some(t) => fetch::file(Path::new(t), MAX_TRACE_BYTES)
+                .map_err(|e| io_error(Path::new(t), &e, lang))?,
+            None => trace_from_templates(&v, registry_url),
+        };
+        v.add_trace(trace.as_fetched());
+    }
+    let verdict = v.verdict();
+    if a.json {
+        let out = to_json(&verdict, lang);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&out).map_err(|e| CliError::new(e.to_string()))?
+        );
+    } else {
+        print_verdict(&verdict, lang);
+    }
+    Ok(match verdict.state {
+        State::Verified | State::VerifiedWithWarnings => ExitCode::SUCCESS,
+        State::Invalid | State::CannotTell => ExitCode::from(1),
+    })
+}
+
+/// The deployment's trust anchors from `--anchors` and `--anchor KID=KEY`; at least one.
+fn anchors(a: &VerifyArgs, lang: Lang) -> Result<Vec<TrustAnchor>> {
+    let mut out = Vec::new();
+    let bad = |what: &dyn std::fmt::Display| CliError::new(fill(T::BadAnchor.get(lang), &[what]));
+    if let Some(p) = &a.anchors {
+        let text = std::fs::read_to_string(p).map_err(|e| io_error(p, &e, lang))?;
+        let docs: Vec<AnchorDoc> = serde_json::from_str(&text)
+            .map_err(|e| CliError::new(fill(T::SyntaxError.get(lang), &[&p.display(), &e])))?;
+        for d in docs {
+            out.push(
+                TrustAnchor::from_base64url(&d.kid, &d.public_key).ok_or_else(|| bad(&d.kid))?,
+            );
+        }
+    }
+    for s in &a.anchor {
+        let (kid, key) = s.split_once('=').ok_or_else(|| bad(s))?;
+        out.push(TrustAnchor::from_base64url(kid, key).ok_or_else(|| bad(&kid))?);
+    }
+    if out.is_empty() {
+        return Err(CliError::new(T::NoAnchors.get(lang)));
+    }
+    Ok(out)
+}
+
+/// The trace from the registry's signed templates: absolute URLs as they are, origin-relative ones
+/// against the registry's URL (a registry read from a file has no origin).
+fn trace_from_templates(v: &Verification, registry_url: Option<&str>) -> Got {
+    let urls = v.trace_urls();
+    if urls.is_empty() {
+        return Got::Unavailable("no trace_url_templates".into());
+    }
+    let resolved: Vec<String> = urls
+        .iter()
+        .filter_map(|u| fetch::resolve(u, registry_url))
+        .collect();
+    if resolved.is_empty() {
+        return Got::Unavailable("no --trace".into());
+    }
+    let mut last = Got::Unavailable("no --trace".into());
+    for u in resolved {
+        match fetch::url(&u, MAX_TRACE_BYTES) {
+            Got::Unavailable(why) => last = Got::Unavailable(format!("{u}: {why}")),
+            got => return got,
+        }
+    }
+    last
+}
+
+fn mark(s: Severity) -> &'static str {
+    match s {
+        Severity::Success => "✓",
+        Severity::Info => "i",
+        Severity::Warning => "!",
+        Severity::Indeterminate => "?",
+        Severity::Failure => "✗",
+    }
+}
+
+fn print_verdict(v: &Verdict, lang: Lang) {
+    println!("{} {}", mark_state(v.state), state_title(v.state, lang));
+    if let Some(c) = v.main_check() {
+        let m = message(c.code, lang);
+        println!("{} ({})", m.title, c.code);
+        println!("  {}", m.explanation);
+        println!("  → {}", m.next_step);
+    }
+    if matches!(v.state, State::Invalid | State::CannotTell) {
+        if let Some(au) = &v.authority {
+            let mut parts = vec![au.name.clone()];
+            if let Some(h) = &au.hotline {
+                parts.push(format!("{} {h}", T::Hotline.get(lang)));
+            }
+            if let Some(u) = &au.report_url {
+                parts.push(u.clone());
+            }
+            println!("  {}: {}", T::ReportTo.get(lang), parts.join(" · "));
+        }
+    }
+    if let Some(l) = &v.label {
+        println!();
+        println!("{}", T::ProductSection.get(lang));
+        if let Some(p) = &v.product {
+            line(T::ProductName, &p.name, lang);
+            if let Some(b) = &p.brand {
+                line(T::Brand, b, lang);
+            }
+            if let Some(n) = &p.net_content {
+                line(T::NetContent, n, lang);
+            }
+            if let Some(o) = &p.ocop {
+                line(
+                    T::Ocop,
+                    &fill(T::OcopStars.get(lang), &[&o.stars, &o.year]),
+                    lang,
+                );
+            }
+            let certs: Vec<String> = p
+                .certifications
+                .iter()
+                .map(|c| {
+                    certification_label(&c.kind, lang)
+                        .map(str::to_string)
+                        .or_else(|| c.name.clone())
+                        .unwrap_or_else(|| c.kind.clone())
+                })
+                .collect();
+            if !certs.is_empty() {
+                line(T::Certifications, &certs.join(", "), lang);
+            }
+        }
+        line(T::Gtin, &l.gtin, lang);
+        if let Some(c) = &l.cpv {
+            line(T::Variant, c, lang);
+        }
+        line(T::Lot, &l.lot, lang);
+        line(T::Serial, &l.serial, lang);
+        let dates = [
+            (T::HarvestDate, l.harvest_from),
+            (T::ProductionDate, l.production_date),
+            (T::PackagingDate, l.packaging_date),
+            (T::BestBefore, l.best_before),
+            (T::Expiry, l.expiry),
+        ];
+        for (t, d) in dates {
+            if let Some(d) = d {
+                let mut s = d.display();
+                if t == T::HarvestDate {
+                    if let Some(to) = l.harvest_to {
+                        s = format!("{s} – {}", to.display());
+                    }
+                }
+                line(t, &s, lang);
+            }
+        }
+        if let Some(o) = &l.origin {
+            line(T::Origin, &country_label(o, lang), lang);
+        }
+        if let Some(p) = v.product.as_ref().and_then(|p| p.storage.as_ref()) {
+            line(T::Storage, p, lang);
+        }
+    }
+    if let Some(p) = &v.producer {
+        println!();
+        println!("{}", T::ProducerSection.get(lang));
+        line(T::Name, &p.name, lang);
+        line(T::TaxCode, &p.tax_code, lang);
+        line(T::Address, &p.address.display(), lang);
+        if let Some(ph) = &p.phone {
+            line(T::Phone, ph, lang);
+        }
+    }
+    if !v.events.is_empty() {
+        println!();
+        println!("{}", T::EventsSection.get(lang));
+        for e in &v.events {
+            let mut head = vec![e
+                .step
+                .as_ref()
+                .map_or_else(|| e.event_type.clone(), |s| s.label(lang))];
+            if let Some(d) = &e.disposition {
+                head.push(disposition_label(d, lang));
+            }
+            if let Some(p) = &e.place {
+                head.push(p.clone());
+            }
+            if let Some(a) = &e.actor {
+                head.push(a.clone());
+            }
+            println!(
+                "  {}  {}",
+                display_local(e.time, e.offset_minutes),
+                head.join(" — ")
+            );
+            if let Some(n) = &e.notes {
+                println!("      {n}");
+            }
+            for i in &e.inputs {
+                let mut s = format!("{}: {}", input_kind_label(&i.kind, lang), i.name);
+                if let Some(ai) = &i.active_ingredient {
+                    s.push_str(&format!(" ({ai})"));
+                }
+                if let Some(d) = &i.dose {
+                    s.push_str(&format!(", {d}"));
+                }
+                if let Some(p) = i.phi_days {
+                    s.push_str(&format!(", {}", fill(T::PhiDays.get(lang), &[&p])));
+                }
+                println!("      {s}");
+            }
+            for q in e.quantities.iter().filter(|q| q.quantity.is_some()) {
+                let unit = q.uom.as_deref().map(unit_label).unwrap_or("");
+                println!(
+                    "      {}: {} {unit}",
+                    T::Quantity.get(lang),
+                    q.quantity.unwrap_or_default()
+                );
+            }
+            for s in &e.sensors {
+                let val = s
+                    .value
+                    .map(|x| x.to_string())
+                    .or_else(|| s.text.clone())
+                    .unwrap_or_default();
+                let unit = s.uom.as_deref().map(unit_label).unwrap_or("");
+                println!("      {}: {val} {unit}", sensor_label(&s.kind, lang));
+            }
+        }
+    }
+    println!();
+    println!("{}", T::ChecksSection.get(lang));
+    for c in &v.checks {
+        let m = message(c.code, lang);
+        let detail = c
+            .detail
+            .as_deref()
+            .map(|d| format!("  [{d}]"))
+            .unwrap_or_default();
+        println!(
+            "  {} {:<28} {}{detail}",
+            mark(c.severity),
+            c.code.as_str(),
+            m.title
+        );
+    }
+    let note = message(Code::LabelCopyPossible, lang);
+    println!();
+    println!("{}: {}", note.title, note.explanation);
+    println!("  → {}", note.next_step);
+}
+
+fn mark_state(s: State) -> &'static str {
+    match s {
+        State::Verified => "✓",
+        State::VerifiedWithWarnings => "!",
+        State::Invalid => "✗",
+        State::CannotTell => "?",
+    }
+}
+
+fn line(t: T, v: &str, lang: Lang) {
+    println!("  {}: {v}", t.get(lang));
+}
+
+/// The verdict as JSON: the core's serialisation, with the words of each code and display times
+/// added for consumers that do not carry the message table.
+fn to_json(v: &Verdict, lang: Lang) -> Value {
+    let mut out = serde_json::to_value(v).unwrap_or(Value::Null);
+    if let Some(o) = out.as_object_mut() {
+        o.insert("lang".into(), lang.as_str().into());
+        o.insert("state_title".into(), state_title(v.state, lang).into());
+        if let Some(c) = v.main_check() {
+            let m = message(c.code, lang);
+            o.insert(
+                "main".into(),
+                json!({"code": c.code, "title": m.title, "explanation": m.explanation, "next_step": m.next_step}),
+            );
+        }
+        if let Some(Value::Array(checks)) = o.get_mut("checks") {
+            for (j, c) in checks.iter_mut().zip(&v.checks) {
+                if let Some(obj) = j.as_object_mut() {
+                    obj.insert("title".into(), message(c.code, lang).title.into());
+                }
+            }
+        }
+        if let Some(Value::Array(events)) = o.get_mut("events") {
+            for (j, e) in events.iter_mut().zip(&v.events) {
+                if let Some(obj) = j.as_object_mut() {
+                    obj.insert(
+                        "time_local".into(),
+                        display_local(e.time, e.offset_minutes).into(),
+                    );
+                    if let Some(s) = &e.step {
+                        obj.insert("step_label".into(), s.label(lang).into());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
