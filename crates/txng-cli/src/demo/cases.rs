@@ -1,0 +1,1235 @@
+//! The demo cases: signed labels for each product, and one case for every status code that data
+//! can produce. Each case is a test vector (`tests/vectors/{valid,invalid}/NNN-name.txt`) and, when
+//! the main registry is enough to show it, a link in the served demo (`links.json`).
+
+use super::json::{obj, J};
+use super::keys;
+use super::registry::{
+    self, gtin, COFFEE, COFFEE_PREFIX, HONEY, HONEY_PREFIX, HOST, OIL, OIL_PREFIX, PEPPER,
+    PEPPER_PREFIX, UNKNOWN_PREFIX,
+};
+use super::trace::{self as tr, CoffeeDates};
+use txng_core::link::{LabelData, SignedLink};
+use txng_core::sign::{sign_label, sign_trace};
+use txng_core::trace::MAX_TRACE_BYTES;
+use txng_core::{Ai, Code, State};
+
+/// The time every vector is verified at, unless it says otherwise.
+pub const NOW: &str = "2026-11-28T10:00:00+07:00";
+
+/// Where a case's registry comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegistryIn {
+    /// A file under `data/`.
+    File(&'static str),
+    /// None could be had (`registry: none`).
+    None,
+    /// The caller stopped reading at its size cap (`registry: too_large`).
+    TooLarge,
+}
+
+/// Where a case's trace document comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TraceIn {
+    /// A file under `data/`: `trace/{gtin}/{lot}.jws`, the label's own trace URL.
+    File(String),
+    /// The trace stage is not run (`trace: none`).
+    None,
+    /// The fetch failed (`trace: unavailable`).
+    Unavailable,
+    /// The caller stopped reading at its size cap (`trace: too_large`).
+    TooLarge,
+}
+
+/// One demo case.
+#[derive(Clone, Debug)]
+pub struct Case {
+    /// `NNN-slug`.
+    pub id: String,
+    /// Vietnamese name.
+    pub name_vi: &'static str,
+    /// English name.
+    pub name_en: &'static str,
+    /// Codes the verdict must contain.
+    pub expect: Vec<Code>,
+    /// The verdict's state.
+    pub state: State,
+    /// Verification time.
+    pub now: &'static str,
+    /// Registry input.
+    pub registry: RegistryIn,
+    /// Trace input.
+    pub trace: TraceIn,
+    /// The registry came from the device's cache.
+    pub cached: bool,
+    /// What the case shows, for the vector's `comment:`.
+    pub comment: &'static str,
+    /// The exact scanned text.
+    pub text: String,
+}
+
+impl Case {
+    /// `valid` (the label's signature holds) or `invalid` (red or grey).
+    pub fn dir(&self) -> &'static str {
+        match self.state {
+            State::Verified | State::VerifiedWithWarnings => "valid",
+            State::Invalid | State::CannotTell => "invalid",
+        }
+    }
+
+    /// Whether the served demo (main registry, trace files at their URLs) shows this case as is.
+    pub fn served(&self) -> bool {
+        self.registry == RegistryIn::File("registry.jws") && !self.cached
+    }
+
+    /// The vector file: header lines, a blank line, the scanned text and a newline.
+    pub fn vector(&self) -> Vec<u8> {
+        let mut s = String::new();
+        for c in &self.expect {
+            s.push_str(&format!("expect: {c}\n"));
+        }
+        s.push_str(&format!("state: {}\n", self.state.as_str()));
+        s.push_str(&format!("now: {}\n", self.now));
+        let reg = match self.registry {
+            RegistryIn::File(f) => f,
+            RegistryIn::None => "none",
+            RegistryIn::TooLarge => "too_large",
+        };
+        s.push_str(&format!("registry: {reg}\n"));
+        let trace = match &self.trace {
+            TraceIn::File(f) => f.as_str(),
+            TraceIn::None => "none",
+            TraceIn::Unavailable => "unavailable",
+            TraceIn::TooLarge => "too_large",
+        };
+        s.push_str(&format!("trace: {trace}\n"));
+        if self.cached {
+            s.push_str("cached: true\n");
+        }
+        s.push_str(&format!("comment: {}\n\n", self.comment));
+        s.push_str(&self.text);
+        s.push('\n');
+        s.into_bytes()
+    }
+}
+
+/// The canonical URI base of printed labels.
+pub fn base() -> String {
+    format!("https://{HOST}")
+}
+
+fn sign(
+    producer: &str,
+    key: u16,
+    prefix: &str,
+    lot: &str,
+    serial: &str,
+    attrs: &[(Ai, &str)],
+) -> SignedLink {
+    let data = LabelData {
+        gtin: gtin(prefix, "0001"),
+        cpv: None,
+        lot: lot.to_string(),
+        serial: serial.to_string(),
+        attributes: attrs.iter().map(|(a, v)| (*a, v.to_string())).collect(),
+    };
+    sign_label(data, key, &keys::producer(producer, key)).expect("demo label data is valid")
+}
+
+fn trace_path(prefix: &str, lot: &str) -> String {
+    format!("trace/{}/{lot}.jws", gtin(prefix, "0001"))
+}
+
+fn coffee_attrs(made: &'static str, expiry: &'static str) -> Vec<(Ai, &'static str)> {
+    vec![
+        (Ai::ProductionDate, made),
+        (Ai::Expiry, expiry),
+        (Ai::Origin, "704"),
+    ]
+}
+
+fn pepper_attrs(packed: &'static str, best_before: &'static str) -> Vec<(Ai, &'static str)> {
+    vec![
+        (Ai::PackagingDate, packed),
+        (Ai::BestBefore, best_before),
+        (Ai::Origin, "704"),
+        (Ai::HarvestDate, "260310260325"),
+    ]
+}
+
+/// Trace documents of the data set: `(path under the served root and data/, bytes)`. The
+/// oversize document is served only (its vector says `trace: too_large`), so `vectors` leaves it out.
+pub fn traces(vectors: bool) -> Vec<(String, Vec<u8>)> {
+    let cg = gtin(COFFEE_PREFIX, "0001");
+    let coffee = |lot: &str, d: &CoffeeDates| {
+        tr::document(
+            "txng-trace/1",
+            &cg,
+            lot,
+            tr::coffee_product(),
+            tr::coffee_events("0001", lot, d),
+            &format!("{}T08:00", d.ship),
+        )
+    };
+    let short = |lot: &str, product: J, format: &str| {
+        tr::document(
+            format,
+            &cg,
+            lot,
+            product,
+            tr::coffee_short("0001", lot),
+            "2026-09-20T08:00",
+        )
+    };
+    let signed = |doc: &J, producer: &str, key: u16| {
+        sign_trace(
+            doc.compact().as_bytes(),
+            producer,
+            key,
+            &keys::producer(producer, key),
+        )
+    };
+    let main_coffee = coffee(
+        "CF2609A",
+        &CoffeeDates {
+            harvest_year: 2025,
+            roast: "2026-09-10",
+            grind: "2026-09-11",
+            pack: "2026-09-12",
+            expiry: "2027-09-11",
+            inspect: "2026-09-15",
+            ship: "2026-09-20",
+        },
+    );
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut put = |lot: &str, prefix: &str, text: String| out.push((trace_path(prefix, lot), text));
+    put("CF2609A", COFFEE_PREFIX, signed(&main_coffee, COFFEE, 2));
+    put(
+        "CF2603B",
+        COFFEE_PREFIX,
+        signed(
+            &coffee(
+                "CF2603B",
+                &CoffeeDates {
+                    harvest_year: 2025,
+                    roast: "2026-03-10",
+                    grind: "2026-03-11",
+                    pack: "2026-03-12",
+                    expiry: "2027-03-11",
+                    inspect: "2026-03-14",
+                    ship: "2026-03-18",
+                },
+            ),
+            COFFEE,
+            2,
+        ),
+    );
+    put(
+        "CF2405A",
+        COFFEE_PREFIX,
+        signed(
+            &coffee(
+                "CF2405A",
+                &CoffeeDates {
+                    harvest_year: 2023,
+                    roast: "2024-05-10",
+                    grind: "2024-05-11",
+                    pack: "2024-05-12",
+                    expiry: "2025-05-11",
+                    inspect: "2024-05-14",
+                    ship: "2024-05-18",
+                },
+            ),
+            COFFEE,
+            2,
+        ),
+    );
+    // Served for lot CF2609M: the (authentic) document of lot CF2609A.
+    put("CF2609M", COFFEE_PREFIX, signed(&main_coffee, COFFEE, 2));
+    let tampered = {
+        let doc = short("CF2609T", tr::coffee_product(), "txng-trace/1");
+        let jws = signed(&doc, COFFEE, 2);
+        let edited = doc
+            .compact()
+            .replace("\"quantity\":120,", "\"quantity\":1200,");
+        registry::tamper(&jws, edited.as_bytes())
+    };
+    put("CF2609T", COFFEE_PREFIX, tampered);
+    put(
+        "CF2609S",
+        COFFEE_PREFIX,
+        signed(
+            &short("CF2609S", tr::coffee_product(), "txng-trace/1"),
+            PEPPER,
+            1,
+        ),
+    );
+    put(
+        "CF2609R",
+        COFFEE_PREFIX,
+        signed(
+            &short("CF2609R", tr::coffee_product(), "txng-trace/1"),
+            COFFEE,
+            3,
+        ),
+    );
+    put(
+        "CF2609G",
+        COFFEE_PREFIX,
+        "<html><head><title>404 Not Found</title></head><body><h1>Không tìm thấy trang</h1></body></html>\n"
+            .to_string(),
+    );
+    if !vectors {
+        put("CF2609L", COFFEE_PREFIX, "x".repeat(MAX_TRACE_BYTES + 1));
+    }
+    let many = obj![
+        "format" => "txng-trace/1",
+        "gtin" => cg.clone(),
+        "lot" => "CF2609E",
+        "product" => tr::coffee_product(),
+        "epcis" => obj![
+            "type" => "EPCISDocument",
+            "schemaVersion" => "2.0",
+            "epcisBody" => obj!["eventList" => J::Arr(vec![obj![]; txng_core::trace::MAX_EVENTS + 1])],
+        ],
+    ];
+    put("CF2609E", COFFEE_PREFIX, signed(&many, COFFEE, 2));
+    put(
+        "CF2609V",
+        COFFEE_PREFIX,
+        signed(
+            &short("CF2609V", tr::coffee_product(), "txng-trace/2"),
+            COFFEE,
+            2,
+        ),
+    );
+    let mut nameless = tr::coffee_product();
+    let mut imageless = tr::coffee_product();
+    if let (J::Obj(a), J::Obj(b)) = (&mut nameless, &mut imageless) {
+        for (k, v) in a.iter_mut() {
+            if k == "name" {
+                *v = J::from("");
+            }
+        }
+        b.retain(|(k, _)| k != "image_url");
+    }
+    put(
+        "CF2609N",
+        COFFEE_PREFIX,
+        signed(&short("CF2609N", nameless, "txng-trace/1"), COFFEE, 2),
+    );
+    put(
+        "CF2609I",
+        COFFEE_PREFIX,
+        signed(&short("CF2609I", imageless, "txng-trace/1"), COFFEE, 2),
+    );
+    let pg = gtin(PEPPER_PREFIX, "0001");
+    for (lot, pack, recalled) in [
+        ("HT2605A", "2026-05-06", false),
+        ("HT2604R", "2026-04-20", true),
+    ] {
+        let doc = tr::document(
+            "txng-trace/1",
+            &pg,
+            lot,
+            tr::pepper_product(),
+            tr::pepper_events("0001", lot, pack, recalled),
+            if recalled {
+                "2026-10-03T08:30"
+            } else {
+                "2026-05-10T12:00"
+            },
+        );
+        put(lot, PEPPER_PREFIX, signed(&doc, PEPPER, 1));
+    }
+    let og = gtin(OIL_PREFIX, "0001");
+    for lot in ["TD2610A", "TD2610X"] {
+        let doc = tr::document(
+            "txng-trace/1",
+            &og,
+            lot,
+            tr::oil_product(),
+            tr::oil_events("0001", lot),
+            "2026-10-08T09:00",
+        );
+        put(lot, OIL_PREFIX, signed(&doc, OIL, 1));
+    }
+    let hg = gtin(HONEY_PREFIX, "0001");
+    let honey = tr::document(
+        "txng-trace/1",
+        &hg,
+        "HN2610A",
+        tr::honey_product(),
+        tr::honey_events("0001", "HN2610A"),
+        "2026-10-10T10:00",
+    );
+    put("HN2610A", HONEY_PREFIX, signed(&honey, HONEY, 1));
+    out.sort();
+    out.into_iter().map(|(p, t)| (p, t.into_bytes())).collect()
+}
+
+struct Builder {
+    cases: Vec<Case>,
+}
+
+impl Builder {
+    #[allow(clippy::too_many_arguments)]
+    fn add(
+        &mut self,
+        slug: &str,
+        name_vi: &'static str,
+        name_en: &'static str,
+        state: State,
+        expect: &[Code],
+        registry: RegistryIn,
+        trace: TraceIn,
+        comment: &'static str,
+        text: String,
+    ) {
+        let n = self.cases.len() + 1;
+        self.cases.push(Case {
+            id: format!("{n:03}-{slug}"),
+            name_vi,
+            name_en,
+            expect: expect.to_vec(),
+            state,
+            now: NOW,
+            registry,
+            trace,
+            cached: false,
+            comment,
+            text,
+        });
+    }
+
+    fn last(&mut self) -> &mut Case {
+        let i = self.cases.len() - 1;
+        &mut self.cases[i]
+    }
+}
+
+const MAIN: RegistryIn = RegistryIn::File("registry.jws");
+
+/// Every demo case, in order: genuine labels first, then each fault.
+pub fn cases() -> Vec<Case> {
+    use Code::*;
+    use State::*;
+    let b = base();
+    let mut c = Builder { cases: Vec::new() };
+    let ok = [
+        PayloadParsed,
+        RegistryValid,
+        RegistryDemo,
+        SignatureValid,
+        HostOfficial,
+        TraceValid,
+        LabelCopyPossible,
+    ];
+    let ct = |lot: &str| TraceIn::File(trace_path(COFFEE_PREFIX, lot));
+
+    let coffee = sign(
+        COFFEE,
+        2,
+        COFFEE_PREFIX,
+        "CF2609A",
+        "000101",
+        &coffee_attrs("260912", "270911"),
+    );
+    let pepper = sign(
+        PEPPER,
+        1,
+        PEPPER_PREFIX,
+        "HT2605A",
+        "000201",
+        &pepper_attrs("260506", "280505"),
+    );
+    let oil = sign(
+        OIL,
+        1,
+        OIL_PREFIX,
+        "TD2610A",
+        "000301",
+        &[(Ai::ProductionDate, "261005"), (Ai::Expiry, "291004")],
+    );
+    let coffee_uri = coffee.to_uri(&b);
+
+    // --- Genuine labels ---
+    c.add(
+        "ca-phe-hop-le",
+        "Cà phê Khe Sanh: mã hợp lệ",
+        "Khe Sanh coffee: valid code",
+        Verified,
+        &ok,
+        MAIN,
+        ct("CF2609A"),
+        "Genuine label of the coffee cooperative, current key 2, official host, full trace",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "ho-tieu-hop-le",
+        "Hồ tiêu Cồn Tiên: mã hợp lệ",
+        "Cồn Tiên pepper: valid code",
+        Verified,
+        &ok,
+        MAIN,
+        TraceIn::File(trace_path(PEPPER_PREFIX, "HT2605A")),
+        "Genuine pepper label with harvest range (7007) and best-before date (15)",
+        pepper.to_uri(&b),
+    );
+    c.add(
+        "tinh-dau-tram-ocop",
+        "Tinh dầu tràm OCOP 4 sao: mã hợp lệ",
+        "OCOP 4-star cajeput oil: valid code",
+        Verified,
+        &ok,
+        MAIN,
+        TraceIn::File(trace_path(OIL_PREFIX, "TD2610A")),
+        "Genuine label of the OCOP producer",
+        oil.to_uri(&b),
+    );
+    c.add(
+        "may-chu-demo-cuc-bo",
+        "Mã trỏ tới máy chủ demo 127.0.0.1",
+        "Code pointing at the local demo server",
+        Verified,
+        &ok,
+        MAIN,
+        ct("CF2609A"),
+        "127.0.0.1 is one of the demo registry's resolvers: the host is not signed",
+        coffee.to_uri("http://127.0.0.1:8080"),
+    );
+    let retired = sign(
+        COFFEE,
+        1,
+        COFFEE_PREFIX,
+        "CF2603B",
+        "000102",
+        &coffee_attrs("260312", "270311"),
+    );
+    c.add(
+        "khoa-da-thay-the",
+        "Nhãn ký bằng khóa cũ đã thay thế",
+        "Label signed with a retired key",
+        VerifiedWithWarnings,
+        &[SignatureValid, KeyRetired, TraceValid],
+        MAIN,
+        ct("CF2603B"),
+        "Key 1 was retired on 2026-06-01; labels it signed before stay valid (amber)",
+        retired.to_uri(&b),
+    );
+    c.add(
+        "chuoi-phan-tu-gs1",
+        "Mã GS1 dạng chuỗi phần tử (máy quét)",
+        "GS1 element string (scanner output)",
+        Verified,
+        &[PayloadParsed, SignatureValid, HostAbsent, TraceValid],
+        MAIN,
+        ct("CF2609A"),
+        "Element string with GS separators and no AIM prefix, as a 2D scanner sends it",
+        coffee.to_element_string(),
+    );
+    c.add(
+        "chuoi-phan-tu-aim",
+        "Chuỗi phần tử có tiền tố AIM ]Q3",
+        "Element string with AIM prefix ]Q3",
+        Verified,
+        &[PayloadParsed, SignatureValid, HostAbsent],
+        MAIN,
+        ct("CF2609A"),
+        "Element string with the GS1 QR symbology identifier ]Q3",
+        format!("]Q3{}", coffee.to_element_string()),
+    );
+    c.add(
+        "dang-ngoac",
+        "Mã GS1 dạng có ngoặc (nhập tay)",
+        "Bracketed GS1 form (typed)",
+        Verified,
+        &[PayloadParsed, SignatureValid, HostAbsent],
+        MAIN,
+        ct("CF2609A"),
+        "Human-readable bracketed form (01)…(8030)…",
+        coffee.to_bracketed(),
+    );
+    c.add(
+        "ten-mien-gia",
+        "Chữ ký thật nhưng tên miền lạ (nghi dán tem giả)",
+        "Real signature on an unofficial host (phishing sticker?)",
+        VerifiedWithWarnings,
+        &[SignatureValid, HostUnofficial],
+        MAIN,
+        ct("CF2609A"),
+        "A valid signature copied onto a look-alike host",
+        coffee.to_uri("https://truyxuat-quangtri.vn.com"),
+    );
+    c.add(
+        "danh-sach-khoa-moi",
+        "Danh sách ký bằng khóa mới của Sở",
+        "Registry signed with the authority's second key",
+        Verified,
+        &[RegistryValid, SignatureValid, TraceValid],
+        RegistryIn::File("registry-anchor-b.jws"),
+        ct("CF2609A"),
+        "Authority key rotation: the registry is signed with anchor qt-sokhcn-2026b",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "danh-sach-cu",
+        "Danh sách nhà sản xuất đã quá hạn cập nhật",
+        "Producer list past its next update",
+        VerifiedWithWarnings,
+        &[RegistryValid, RegistryStale, SignatureValid],
+        RegistryIn::File("registry-stale.jws"),
+        ct("CF2609A"),
+        "next_update 2026-11-15 is past but within 90 days: amber",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "danh-sach-luu-tren-may",
+        "Danh sách lấy từ bộ nhớ máy (ngoại tuyến)",
+        "Producer list from the device cache (offline)",
+        Verified,
+        &[RegistryValid, RegistryCached, SignatureValid],
+        MAIN,
+        ct("CF2609A"),
+        "The registry bytes came from the device's cache",
+        coffee_uri.clone(),
+    );
+    c.last().cached = true;
+    let expired = sign(
+        COFFEE,
+        1,
+        COFFEE_PREFIX,
+        "CF2405A",
+        "000103",
+        &coffee_attrs("240512", "250511"),
+    );
+    c.add(
+        "het-han-su-dung",
+        "Sản phẩm đã hết hạn sử dụng",
+        "Product past its expiry date",
+        VerifiedWithWarnings,
+        &[SignatureValid, KeyRetired, ProductExpired, TraceValid],
+        MAIN,
+        ct("CF2405A"),
+        "Expiry (17) 2025-05-11 is past; signed in 2024 with key 1, since retired",
+        expired.to_uri(&b),
+    );
+    let nameless = sign(
+        COFFEE,
+        2,
+        COFFEE_PREFIX,
+        "CF2609N",
+        "000104",
+        &coffee_attrs("260912", "270911"),
+    );
+    c.add(
+        "thieu-ten-san-pham",
+        "Nhật ký thiếu tên sản phẩm",
+        "Trace without a product name",
+        VerifiedWithWarnings,
+        &[SignatureValid, TraceValid, InfoMissingName],
+        MAIN,
+        ct("CF2609N"),
+        "The trace document's product name is empty (Thông tư 02/2024/TT-BKHCN)",
+        nameless.to_uri(&b),
+    );
+    let imageless = sign(
+        COFFEE,
+        2,
+        COFFEE_PREFIX,
+        "CF2609I",
+        "000105",
+        &coffee_attrs("260912", "270911"),
+    );
+    c.add(
+        "thieu-anh-san-pham",
+        "Nhật ký thiếu ảnh sản phẩm",
+        "Trace without a product image",
+        VerifiedWithWarnings,
+        &[SignatureValid, TraceValid, InfoMissingImage],
+        MAIN,
+        ct("CF2609I"),
+        "The trace document has no image_url",
+        imageless.to_uri(&b),
+    );
+    let no_expiry = sign(
+        OIL,
+        1,
+        OIL_PREFIX,
+        "TD2610X",
+        "000302",
+        &[(Ai::ProductionDate, "261005")],
+    );
+    c.add(
+        "thieu-han-dung",
+        "Không có hạn sử dụng",
+        "No expiry date anywhere",
+        VerifiedWithWarnings,
+        &[SignatureValid, TraceValid, InfoMissingExpiry],
+        MAIN,
+        TraceIn::File(trace_path(OIL_PREFIX, "TD2610X")),
+        "has_expiry is true but neither the label (15, 17) nor the trace gives a date",
+        no_expiry.to_uri(&b),
+    );
+    let honey = sign(
+        HONEY,
+        1,
+        HONEY_PREFIX,
+        "HN2610A",
+        "000401",
+        &[(Ai::Expiry, "281009")],
+    );
+    c.add(
+        "thieu-dia-chi-nha-san-xuat",
+        "Nhà sản xuất thiếu địa chỉ trong danh sách",
+        "Producer listed without an address",
+        VerifiedWithWarnings,
+        &[SignatureValid, TraceValid, InfoMissingProducer],
+        RegistryIn::File("registry-incomplete.jws"),
+        TraceIn::File(trace_path(HONEY_PREFIX, "HN2610A")),
+        "The registry lists the producer with an empty address",
+        honey.to_uri(&b),
+    );
+    let fault = |lot: &str, serial: &str| {
+        sign(
+            COFFEE,
+            2,
+            COFFEE_PREFIX,
+            lot,
+            serial,
+            &coffee_attrs("260912", "270911"),
+        )
+        .to_uri(&b)
+    };
+    c.add(
+        "khong-tai-duoc-nhat-ky",
+        "Không tải được nhật ký sản xuất",
+        "Trace document unavailable",
+        VerifiedWithWarnings,
+        &[SignatureValid, TraceUnavailable],
+        MAIN,
+        TraceIn::Unavailable,
+        "No trace document is published for lot CF2609U (HTTP 404)",
+        fault("CF2609U", "000106"),
+    );
+    c.add("nhat-ky-qua-lon", "Nhật ký quá lớn", "Trace document too large", VerifiedWithWarnings,
+        &[SignatureValid, TraceTooLarge], MAIN, TraceIn::TooLarge,
+        "The trace document is over 1 MiB (the served demo has such a file; the vector only says so)", fault("CF2609L", "000107"));
+    c.add(
+        "nhat-ky-hong",
+        "Nhật ký hỏng (trang lỗi HTML)",
+        "Garbled trace document (HTML error page)",
+        VerifiedWithWarnings,
+        &[SignatureValid, TraceMalformed],
+        MAIN,
+        ct("CF2609G"),
+        "The server answers with an HTML page instead of a JWS",
+        fault("CF2609G", "000108"),
+    );
+    c.add(
+        "nhat-ky-phien-ban-moi",
+        "Nhật ký phiên bản mới chưa hỗ trợ",
+        "Trace document of an unsupported version",
+        VerifiedWithWarnings,
+        &[SignatureValid, TraceVersionUnsupported],
+        MAIN,
+        ct("CF2609V"),
+        "Signed trace document with format txng-trace/2",
+        fault("CF2609V", "000109"),
+    );
+    c.add(
+        "nhat-ky-qua-nhieu-su-kien",
+        "Nhật ký có quá nhiều sự kiện",
+        "Trace document with too many events",
+        VerifiedWithWarnings,
+        &[SignatureValid, TraceTooManyEvents],
+        MAIN,
+        ct("CF2609E"),
+        "Signed trace document with 1001 (empty) events, over the limit of 1000",
+        fault("CF2609E", "000110"),
+    );
+
+    // --- Faults of the label ---
+    let mut altered = coffee.clone();
+    altered.data.lot = "CF2609B".to_string();
+    c.add(
+        "lo-bi-sua",
+        "Số lô bị sửa",
+        "Altered lot number",
+        Invalid,
+        &[SignatureInvalid],
+        MAIN,
+        TraceIn::None,
+        "Lot changed from CF2609A to CF2609B after signing",
+        altered.to_uri(&b),
+    );
+    c.add(
+        "khoa-khong-ton-tai",
+        "Khóa không có trong danh sách",
+        "Key not in the registry",
+        Invalid,
+        &[KeyUnknown],
+        MAIN,
+        TraceIn::None,
+        "Signed with a key number 9 the cooperative never registered",
+        sign(
+            COFFEE,
+            9,
+            COFFEE_PREFIX,
+            "CF2609A",
+            "000111",
+            &coffee_attrs("260912", "270911"),
+        )
+        .to_uri(&b),
+    );
+    c.add(
+        "khoa-da-thu-hoi",
+        "Khóa đã bị thu hồi (lộ khóa)",
+        "Revoked (compromised) key",
+        Invalid,
+        &[KeyRevoked],
+        MAIN,
+        TraceIn::None,
+        "Key 3 was revoked on 2026-09-15 after a laptop was lost",
+        sign(
+            COFFEE,
+            3,
+            COFFEE_PREFIX,
+            "CF2609A",
+            "000112",
+            &coffee_attrs("260912", "270911"),
+        )
+        .to_uri(&b),
+    );
+    c.add(
+        "khoa-chua-hieu-luc",
+        "Khóa chưa đến ngày hiệu lực",
+        "Key not valid yet",
+        Invalid,
+        &[KeyNotYetValid],
+        MAIN,
+        TraceIn::None,
+        "The pepper cooperative's key 2 is registered ahead, valid from 2030-07-01",
+        sign(
+            PEPPER,
+            2,
+            PEPPER_PREFIX,
+            "HT2605A",
+            "000202",
+            &pepper_attrs("260506", "280505"),
+        )
+        .to_uri(&b),
+    );
+    c.add(
+        "nha-san-xuat-la",
+        "Nhà sản xuất không có trong danh sách",
+        "Producer not in the registry",
+        Invalid,
+        &[ProducerUnknown],
+        MAIN,
+        TraceIn::None,
+        "GTIN of a company prefix (89350999) that no listed producer owns",
+        sign(
+            "gia-mao",
+            1,
+            UNKNOWN_PREFIX,
+            "CF2609A",
+            "000001",
+            &coffee_attrs("260912", "270911"),
+        )
+        .to_uri(&b),
+    );
+
+    // --- Faults of the trace document ---
+    c.add(
+        "nhat-ky-cua-lo-khac",
+        "Nhật ký của lô khác",
+        "Trace document of another lot",
+        Invalid,
+        &[SignatureValid, TraceMismatch],
+        MAIN,
+        ct("CF2609M"),
+        "The trace URL of lot CF2609M serves the (authentic) document of lot CF2609A",
+        fault("CF2609M", "000113"),
+    );
+    c.add(
+        "nhat-ky-bi-sua",
+        "Nhật ký bị sửa",
+        "Tampered trace document",
+        Invalid,
+        &[SignatureValid, TraceSignatureInvalid],
+        MAIN,
+        ct("CF2609T"),
+        "A quantity in the trace payload changed after signing",
+        fault("CF2609T", "000114"),
+    );
+    c.add(
+        "nhat-ky-do-nguoi-khac-ky",
+        "Nhật ký do đơn vị khác ký",
+        "Trace document signed by another producer",
+        Invalid,
+        &[SignatureValid, TraceSignerUnknown],
+        MAIN,
+        ct("CF2609S"),
+        "The coffee lot's trace is signed by the pepper cooperative",
+        fault("CF2609S", "000115"),
+    );
+    c.add(
+        "nhat-ky-khoa-thu-hoi",
+        "Nhật ký ký bằng khóa đã thu hồi",
+        "Trace document signed with a revoked key",
+        Invalid,
+        &[SignatureValid, TraceKeyRevoked],
+        MAIN,
+        ct("CF2609R"),
+        "The trace is signed with the coffee cooperative's revoked key 3",
+        fault("CF2609R", "000116"),
+    );
+    let recalled = sign(
+        PEPPER,
+        1,
+        PEPPER_PREFIX,
+        "HT2604R",
+        "000203",
+        &pepper_attrs("260420", "280419"),
+    );
+    c.add(
+        "lo-bi-thu-hoi",
+        "Lô hàng đã bị thu hồi",
+        "Recalled lot",
+        Invalid,
+        &[SignatureValid, TraceValid, LotRecalled],
+        MAIN,
+        TraceIn::File(trace_path(PEPPER_PREFIX, "HT2604R")),
+        "The pepper lot's timeline ends with a recalled disposition",
+        recalled.to_uri(&b),
+    );
+
+    // --- Faults of the registry ---
+    let reg = |f: &'static str| RegistryIn::File(f);
+    c.add(
+        "danh-sach-qua-cu",
+        "Danh sách nhà sản xuất quá cũ",
+        "Producer list too old",
+        CannotTell,
+        &[RegistryExpired, SignatureValid],
+        reg("registry-expired.jws"),
+        TraceIn::None,
+        "next_update 2026-08-01 is more than 90 days past: grey",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "danh-sach-khoa-la",
+        "Danh sách ký bằng khóa lạ",
+        "Registry signed by an unknown key",
+        CannotTell,
+        &[RegistryUntrustedKey],
+        reg("registry-untrusted.jws"),
+        TraceIn::None,
+        "kid qt-sokhcn-2025x is no trust anchor",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "danh-sach-sai-chu-ky",
+        "Danh sách sai chữ ký",
+        "Registry with a bad signature",
+        CannotTell,
+        &[RegistrySignatureInvalid],
+        reg("registry-bad-signature.jws"),
+        TraceIn::None,
+        "A producer address in the payload was edited after signing",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "danh-sach-sai-cau-truc",
+        "Danh sách thiếu trường bắt buộc",
+        "Registry missing a required field",
+        CannotTell,
+        &[RegistryMalformed],
+        reg("registry-malformed.jws"),
+        TraceIn::None,
+        "Signed registry without `producers`",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "danh-sach-la-trang-web",
+        "Nhận được trang web thay vì danh sách",
+        "An HTML page instead of the registry",
+        CannotTell,
+        &[RegistryMalformed],
+        reg("registry-html.jws"),
+        TraceIn::None,
+        "A Wi-Fi captive portal answered the registry request",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "danh-sach-trung-ma",
+        "Danh sách có hai nhà sản xuất trùng mã",
+        "Registry with a duplicate producer id",
+        CannotTell,
+        &[RegistryDuplicateId],
+        reg("registry-duplicate-id.jws"),
+        TraceIn::None,
+        "The coffee cooperative is listed twice",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "danh-sach-trung-tien-to",
+        "Hai nhà sản xuất cùng tiền tố GS1",
+        "Two producers with one GS1 prefix",
+        CannotTell,
+        &[RegistryPrefixConflict],
+        reg("registry-prefix-conflict.jws"),
+        TraceIn::None,
+        "A trading company also claims prefix 89350123",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "danh-sach-khoa-yeu",
+        "Danh sách chứa khóa yếu",
+        "Registry with a weak key",
+        CannotTell,
+        &[RegistryKeyInvalid],
+        reg("registry-weak-key.jws"),
+        TraceIn::None,
+        "The pepper cooperative's key is the small-order identity point",
+        pepper.to_uri(&b),
+    );
+    c.add(
+        "danh-sach-phien-ban-moi",
+        "Danh sách phiên bản mới chưa hỗ trợ",
+        "Registry of an unsupported version",
+        CannotTell,
+        &[RegistryVersionUnsupported],
+        reg("registry-version-2.jws"),
+        TraceIn::None,
+        "Signed registry with format txng-registry/2",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "khong-tai-duoc-danh-sach",
+        "Không tải được danh sách (mất mạng)",
+        "Registry unavailable (offline)",
+        CannotTell,
+        &[RegistryUnavailable],
+        RegistryIn::None,
+        TraceIn::None,
+        "No registry could be fetched and none is cached",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "danh-sach-qua-lon",
+        "Danh sách quá lớn",
+        "Registry too large",
+        CannotTell,
+        &[RegistryTooLarge],
+        RegistryIn::TooLarge,
+        TraceIn::None,
+        "The registry is over 4 MiB (the vector only says so)",
+        coffee_uri.clone(),
+    );
+
+    // --- Faults of the scanned text ---
+    let g = coffee.data.gtin.clone();
+    let sig = coffee.signature.encode();
+    let path = format!("{b}/01/{g}/10/CF2609A/21/000101");
+    let q = "11=260912&17=270911&422=704";
+    let mut bad_gtin = g.clone();
+    let last = bad_gtin.pop().and_then(|d| d.to_digit(10)).unwrap_or(0);
+    bad_gtin.push(char::from_digit((last + 1) % 10, 10).unwrap_or('0'));
+    let p = |code, slug, vi, en, state, comment, text: String| {
+        (code, slug, vi, en, state, comment, text)
+    };
+    let mut trailing = sig.clone().into_bytes();
+    if let Some(x) = trailing.last_mut() {
+        // The last character carries 4 unused bits; setting one gives a second spelling.
+        *x = match *x {
+            b'A' => b'B',
+            b'Q' => b'R',
+            b'g' => b'h',
+            _ => b'x',
+        };
+    }
+    let trailing = String::from_utf8(trailing).unwrap_or_default();
+    let mut raw = vec![0x02u8, 0, 2];
+    raw.extend_from_slice(&coffee.signature.signature);
+    let profile2 = txng_core::b64::encode(&raw);
+    let payload_cases = [
+        p(
+            PayloadGtinCheckDigit,
+            "sai-so-kiem-tra",
+            "Mã GTIN sai số kiểm tra",
+            "Wrong GTIN check digit",
+            Invalid,
+            "Last digit of the GTIN changed",
+            format!("{b}/01/{bad_gtin}/10/CF2609A/21/000101?{q}&8030={sig}"),
+        ),
+        p(
+            PayloadLotMissing,
+            "thieu-so-lo",
+            "Thiếu số lô",
+            "Lot missing",
+            Invalid,
+            "No AI 10 in the path",
+            format!("{b}/01/{g}/21/000101?{q}&8030={sig}"),
+        ),
+        p(
+            PayloadSerialMissing,
+            "thieu-so-seri",
+            "Thiếu số sê-ri",
+            "Serial missing",
+            Invalid,
+            "No AI 21 in the path",
+            format!("{b}/01/{g}/10/CF2609A?{q}&8030={sig}"),
+        ),
+        p(
+            PayloadAiUnknown,
+            "truong-la",
+            "Mã chứa trường GS1 không cho phép",
+            "AI outside the profile",
+            Invalid,
+            "AI 3103 (net weight) is not in txng's profile",
+            format!("{path}?{q}&3103=000500&8030={sig}"),
+        ),
+        p(
+            PayloadAiDuplicate,
+            "truong-lap",
+            "Trường hạn dùng lặp hai lần",
+            "Expiry date given twice",
+            Invalid,
+            "AI 17 appears twice",
+            format!("{path}?{q}&17=280911&8030={sig}"),
+        ),
+        p(
+            PayloadValueEmpty,
+            "truong-trong",
+            "Trường hạn dùng bị trống",
+            "Empty expiry date",
+            Invalid,
+            "AI 17 has an empty value",
+            format!("{path}?11=260912&17=&422=704&8030={sig}"),
+        ),
+        p(
+            PayloadValueInvalid,
+            "gia-tri-sai",
+            "Mã nước xuất xứ sai định dạng",
+            "Malformed country code",
+            Invalid,
+            "AI 422 must be 3 digits (ISO 3166 numeric), not VN",
+            format!("{path}?11=260912&17=270911&422=VN&8030={sig}"),
+        ),
+        p(
+            PayloadDateInvalid,
+            "ngay-khong-co-that",
+            "Hạn dùng là ngày không có thật",
+            "Expiry date that does not exist",
+            Invalid,
+            "29 February 2027 does not exist",
+            format!("{path}?11=260912&17=270229&422=704&8030={sig}"),
+        ),
+        p(
+            PayloadSignatureEncoding,
+            "chu-ky-co-dau-bang",
+            "Chữ ký có ký tự đệm '='",
+            "Signature with '=' padding",
+            Invalid,
+            "AI 8030 must be unpadded base64url",
+            format!("{path}?{q}&8030={sig}=="),
+        ),
+        p(
+            PayloadSignatureEncoding,
+            "chu-ky-bit-thua",
+            "Chữ ký viết theo cách thứ hai",
+            "Signature with non-zero trailing bits",
+            Invalid,
+            "The unused trailing bits of AI 8030 must be zero: one spelling per signature",
+            format!("{path}?{q}&8030={trailing}"),
+        ),
+        p(
+            PayloadSignatureEncoding,
+            "chu-ky-bi-cat",
+            "Chữ ký bị cắt ngắn",
+            "Truncated signature",
+            Invalid,
+            "AI 8030 is 89 characters instead of 90",
+            format!("{path}?{q}&8030={}", &sig[..89]),
+        ),
+        p(
+            PayloadProfileUnknown,
+            "kieu-chu-ky-moi",
+            "Kiểu chữ ký mới chưa hỗ trợ",
+            "Unknown signature profile",
+            CannotTell,
+            "AI 8030 profile byte 0x02",
+            format!("{path}?{q}&8030={profile2}"),
+        ),
+        p(
+            PayloadNotGs1,
+            "ma-wifi",
+            "Mã Wi-Fi, không phải mã truy xuất",
+            "A Wi-Fi code, not a traceability code",
+            CannotTell,
+            "Wi-Fi network QR code",
+            "WIFI:T:WPA;S:CaPheKheSanh;P:12345678;;".to_string(),
+        ),
+        p(
+            PayloadNotGs1,
+            "duong-link-thuong",
+            "Đường link thông thường",
+            "An ordinary web link",
+            CannotTell,
+            "A shop link without GS1 Digital Link path",
+            "https://example.com/san-pham/ca-phe-khe-sanh".to_string(),
+        ),
+        p(
+            PayloadUnsigned,
+            "ma-khong-chu-ky",
+            "Mã GS1 không có chữ ký số",
+            "GS1 link without a signature",
+            CannotTell,
+            "Valid GS1 Digital Link without AI 8030",
+            format!("{path}?{q}"),
+        ),
+        p(
+            PayloadTooLong,
+            "ma-qua-dai",
+            "Nội dung mã quá dài",
+            "Scanned text too long",
+            Invalid,
+            "Over 4096 bytes (does not fit in a QR code either)",
+            format!("{coffee_uri}&utm_source={}", "x".repeat(4100)),
+        ),
+        p(
+            PayloadPathInvalid,
+            "duong-dan-sai-thu-tu",
+            "Đường link sai thứ tự",
+            "Path in the wrong order",
+            Invalid,
+            "Serial (21) before lot (10)",
+            format!("{b}/01/{g}/21/000101/10/CF2609A?{q}&8030={sig}"),
+        ),
+        p(
+            PayloadGtinMissing,
+            "thieu-gtin",
+            "Thiếu mã sản phẩm GTIN",
+            "GTIN missing",
+            Invalid,
+            "Element string without AI 01",
+            format!("10CF2609A\u{1d}21000101\u{1d}8030{sig}"),
+        ),
+    ];
+    for (code, slug, vi, en, state, comment, text) in payload_cases {
+        c.add(
+            slug,
+            vi,
+            en,
+            state,
+            &[code],
+            MAIN,
+            TraceIn::None,
+            comment,
+            text,
+        );
+    }
+    c.cases
+}

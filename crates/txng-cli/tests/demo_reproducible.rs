@@ -1,0 +1,112 @@
+//! The demo generator is deterministic: two runs write the same bytes, and the test vectors
+//! committed in `crates/txng-core/tests/vectors` are exactly what it writes.
+//!
+//! The `demo` module is compiled into this test directly (the CLI is a binary crate).
+
+#[allow(dead_code)]
+#[path = "../src/demo/mod.rs"]
+mod demo;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else {
+                let rel = p
+                    .strip_prefix(root)
+                    .map(|r| r.to_string_lossy().replace('\\', "/"))
+                    .unwrap_or_default();
+                let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+                out.insert(rel, bytes);
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(root, root, &mut out);
+    out
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("txng-demo-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    d
+}
+
+#[test]
+fn two_runs_write_identical_bytes() {
+    let (a, b) = (temp_dir("a"), temp_dir("b"));
+    let sa = demo::write_demo(&a).expect("write a");
+    let sb = demo::write_demo(&b).expect("write b");
+    assert_eq!(sa, sb);
+    let (ta, tb) = (read_tree(&a), read_tree(&b));
+    assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
+    for (k, v) in &ta {
+        assert!(tb.get(k) == Some(v), "{k} differs between two runs");
+    }
+    assert_eq!(
+        ta.keys().cloned().collect::<Vec<_>>(),
+        sa.files,
+        "summary lists the files written"
+    );
+    let _ = std::fs::remove_dir_all(&a);
+    let _ = std::fs::remove_dir_all(&b);
+}
+
+#[test]
+fn committed_vectors_match_the_generator() {
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../txng-core/tests/vectors");
+    let have = read_tree(&committed);
+    let want = demo::build().vectors;
+    let hint = "regenerate: see crates/txng-core/tests/vectors/README.md";
+    for (k, v) in &want {
+        match have.get(k) {
+            None => panic!("{k} is missing from the committed vectors; {hint}"),
+            Some(h) => assert!(h == v, "{k} differs from the generator's output; {hint}"),
+        }
+    }
+    for k in have.keys() {
+        assert!(
+            want.contains_key(k),
+            "{k} is committed but not generated; {hint}"
+        );
+    }
+    let total: usize = have.values().map(Vec::len).sum();
+    assert!(
+        total < 1 << 20,
+        "committed vectors are {total} bytes: keep them under 1 MiB"
+    );
+}
+
+#[test]
+fn served_links_point_at_the_local_server() {
+    let d = demo::build();
+    for c in d.cases.iter().filter(|c| c.served) {
+        assert!(
+            c.local.starts_with(demo::LOCAL_BASE)
+                || !c.text.starts_with("https://truyxuat.quangtri.gov.vn/"),
+            "{}",
+            c.id
+        );
+    }
+    assert!(d.served.contains_key("registry.jws"));
+    assert!(d.served.contains_key("demo-img/ca-phe-khe-sanh.svg"));
+}
+
+/// Regenerates the committed vectors: `TXNG_WRITE_VECTORS=1 cargo test -p txng-cli --test demo_reproducible`.
+#[test]
+fn write_committed_vectors_on_request() {
+    if std::env::var_os("TXNG_WRITE_VECTORS").is_some() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../txng-core/tests/vectors");
+        demo::write_vectors(&dir).expect("write vectors");
+    }
+}
