@@ -1,0 +1,549 @@
+//! Snapshot tests of the `txng` binary: arguments in; stdout, stderr and exit code out. Expected
+//! output lives in `tests/snapshots/*.txt` (run with `TXNG_UPDATE_SNAPSHOTS=1` to rewrite them after
+//! an intended change, then review the diff). Keys are fixed test keys from `tests/fixtures/`, and
+//! every run that reads the clock gets `--now`, so the snapshots are deterministic.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const NOW: &str = "2026-07-01T00:00:00+07:00";
+const GTIN: &str = "08935012345677";
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn fx(name: &str) -> String {
+    fixtures().join(name).display().to_string()
+}
+
+/// The result of one run, with temporary and fixture paths redacted.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn txng(dir: &Path, args: &[&str]) -> Run {
+    txng_stdin(dir, args, None)
+}
+
+fn txng_stdin(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_txng"));
+    cmd.args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn txng");
+    if let Some(s) = stdin {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(s.as_bytes())
+            .expect("write stdin");
+    } else {
+        drop(child.stdin.take());
+    }
+    let out: Output = child.wait_with_output().expect("wait");
+    let redact = |b: &[u8]| {
+        String::from_utf8_lossy(b)
+            .replace(&fixtures().display().to_string(), "[FIXTURES]")
+            .replace(&dir.display().to_string(), "[TMP]")
+    };
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: redact(&out.stdout),
+        stderr: redact(&out.stderr),
+    }
+}
+
+/// Compares a run with `tests/snapshots/{name}.txt`.
+fn snapshot(name: &str, r: &Run) {
+    let actual = format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        r.code, r.stdout, r.stderr
+    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/snapshots/{name}.txt"));
+    if std::env::var_os("TXNG_UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, &actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing snapshot {} (run with TXNG_UPDATE_SNAPSHOTS=1)\n{actual}",
+            path.display()
+        )
+    });
+    assert_eq!(expected, actual, "snapshot {name} differs");
+}
+
+/// A temporary directory with the signed registry (authority key, fixed time).
+fn with_registry() -> (tempfile::TempDir, Run) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let r = txng(
+        dir.path(),
+        &[
+            "registry",
+            "sign",
+            "--producers",
+            &fx("producers.toml"),
+            "--key",
+            &fx("authority.pem"),
+            "--kid",
+            "qt-2026",
+            "--out",
+            "registry.jws",
+            "--now",
+            "2026-03-01T00:00:00+07:00",
+        ],
+    );
+    (dir, r)
+}
+
+fn sign_label(dir: &Path, lot: &str, serial: &str) -> String {
+    let r = txng(
+        dir,
+        &[
+            "sign",
+            "--key",
+            &fx("producer.pem"),
+            "--producer-number",
+            "1",
+            "--gtin",
+            GTIN,
+            "--lot",
+            lot,
+            "--serial",
+            serial,
+            "--prod-date",
+            "2026-06-01",
+            "--expiry",
+            "270601",
+            "--origin",
+            "704",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    r.stdout.trim().to_string()
+}
+
+fn verify(dir: &Path, code: &str, extra: &[&str]) -> Run {
+    let anchors = fx_anchors();
+    let mut args = vec![
+        "verify",
+        code,
+        "--registry",
+        "registry.jws",
+        "--anchors",
+        &anchors,
+        "--now",
+        NOW,
+    ];
+    args.extend_from_slice(extra);
+    txng(dir, &args)
+}
+
+fn fx_anchors() -> String {
+    fx("anchors.json")
+}
+
+fn trace_sign(dir: &Path) -> Run {
+    txng(
+        dir,
+        &[
+            "trace",
+            "sign",
+            "--key",
+            &fx("producer.pem"),
+            "--producer",
+            "htx-khe-sanh",
+            "--number",
+            "1",
+            "--diary",
+            &fx("diary.csv"),
+            "--product",
+            &fx("product.json"),
+            "--gtin",
+            GTIN,
+            "--lot",
+            "CF2406A",
+            "--out",
+            "trace.jws",
+            "--now",
+            "2026-06-02T00:00:00Z",
+        ],
+    )
+}
+
+#[test]
+fn keygen_writes_0600_pem_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let r = txng(
+        dir.path(),
+        &[
+            "keygen",
+            "--out",
+            "k.pem",
+            "--producer",
+            "htx-khe-sanh",
+            "--number",
+            "2",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let public = std::fs::read_to_string(dir.path().join("k.pem.pub")).expect("pub file");
+    assert_eq!(public.trim().len(), 43, "32 bytes in base64url");
+    assert!(r.stdout.contains(public.trim()), "public key printed");
+    assert!(r.stdout.contains("[[producers.keys]]\nnumber = 2\n"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir.path().join("k.pem"))
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let before = std::fs::read(dir.path().join("k.pem")).expect("key");
+    let again = txng(dir.path(), &["keygen", "--out", "k.pem"]);
+    snapshot("keygen_refuses_overwrite", &again);
+    assert_eq!(
+        std::fs::read(dir.path().join("k.pem")).expect("key"),
+        before,
+        "key untouched"
+    );
+
+    match Command::new("openssl").arg("version").output() {
+        Ok(o) if o.status.success() => {
+            let st = Command::new("openssl")
+                .args(["pkey", "-in", "k.pem", "-noout"])
+                .current_dir(dir.path())
+                .status()
+                .expect("openssl");
+            assert!(st.success(), "openssl accepts the PEM");
+        }
+        _ => eprintln!("note: openssl not found; PEM interoperability not checked"),
+    }
+}
+
+#[test]
+fn registry_sign_then_sign_then_verify_in_vietnamese() {
+    let (dir, reg) = with_registry();
+    snapshot("registry_sign", &reg);
+    assert_eq!(reg.code, 0);
+    let uri = sign_label(dir.path(), "CF2406A", "000123");
+    assert_eq!(
+        uri,
+        std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/label_uri.txt")
+        )
+        .unwrap_or_default()
+        .trim(),
+        "label URI (Ed25519 is deterministic); update tests/snapshots/label_uri.txt if intended"
+    );
+    let r = verify(dir.path(), &uri, &[]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("Đã xác thực"));
+    snapshot("verify_vi", &r);
+}
+
+#[test]
+fn tampered_lot_is_invalid_with_exit_1() {
+    let (dir, _) = with_registry();
+    let uri = sign_label(dir.path(), "CF2406A", "000123").replace("/10/CF2406A/", "/10/CF2406B/");
+    let r = verify(dir.path(), &uri, &[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("signature.invalid"));
+    assert!(r.stdout.contains("Chữ ký số không đúng"));
+    snapshot("verify_tampered", &r);
+}
+
+#[test]
+fn english_output() {
+    let (dir, _) = with_registry();
+    let uri = sign_label(dir.path(), "CF2406A", "000123");
+    let r = verify(dir.path(), &uri, &["--lang", "en"]);
+    assert_eq!(r.code, 0);
+    snapshot("verify_en", &r);
+}
+
+#[test]
+fn json_output_shape() {
+    let (dir, _) = with_registry();
+    assert_eq!(trace_sign(dir.path()).code, 0);
+    let uri = sign_label(dir.path(), "CF2406A", "000123");
+    let r = verify(dir.path(), &uri, &["--json", "--trace", "trace.jws"]);
+    assert_eq!(r.code, 0);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(v["state"], "verified");
+    let checks = v["checks"].as_array().expect("checks");
+    assert!(checks
+        .iter()
+        .all(|c| c["code"].is_string() && c["severity"].is_string()));
+    assert!(checks
+        .iter()
+        .any(|c| c["code"] == "signature.valid" && c["detail"] == "producer=htx-khe-sanh key=1"));
+    assert_eq!(v["label"]["lot"], "CF2406A");
+    assert_eq!(v["producer"]["tax_code"], "3200123456");
+    assert_eq!(v["product"]["name"], "Cà phê Arabica Khe Sanh rang xay");
+    assert_eq!(v["events"].as_array().map(Vec::len), Some(4));
+    assert_eq!(v["events"][2]["step_label"], "Thu hoạch");
+    assert_eq!(v["main"]["code"], "signature.valid");
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    let (dir, _) = with_registry();
+    let r = txng(dir.path(), &["sign", "--key", &fx("producer.pem")]);
+    assert_eq!(r.code, 2, "missing arguments");
+    let r = txng(dir.path(), &["verify", "x", "--registry", "registry.jws"]);
+    snapshot("verify_no_anchors", &r);
+    let r = txng(
+        dir.path(),
+        &[
+            "verify",
+            "x",
+            "--registry",
+            "nope.jws",
+            "--anchors",
+            &fx_anchors(),
+        ],
+    );
+    assert_eq!(r.code, 2, "unreadable registry");
+    std::fs::write(
+        dir.path().join("bad.json"),
+        "[{\"kid\":\"a\",\"public_key\":\"xyz\"}]",
+    )
+    .expect("write");
+    let r = txng(
+        dir.path(),
+        &[
+            "verify",
+            "x",
+            "--registry",
+            "registry.jws",
+            "--anchors",
+            "bad.json",
+        ],
+    );
+    assert_eq!(r.code, 2, "bad anchors file");
+    let r = txng(
+        dir.path(),
+        &[
+            "sign",
+            "--key",
+            &fx("producer.pem"),
+            "--producer-number",
+            "1",
+            "--gtin",
+            "08935012345678",
+            "--lot",
+            "A",
+            "--serial",
+            "1",
+        ],
+    );
+    snapshot("sign_bad_check_digit", &r);
+}
+
+#[test]
+fn not_a_traceability_code_is_exit_1() {
+    let (dir, _) = with_registry();
+    let r = verify(dir.path(), "WIFI:S:cafe;;", &[]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("payload.not_gs1"));
+}
+
+#[test]
+fn element_string_from_stdin() {
+    let (dir, _) = with_registry();
+    let uri = sign_label(dir.path(), "CF2406A", "000123");
+    // The same signed data as a scanner sends it: element string with GS separators.
+    let sig = uri.rsplit_once("8030=").map(|x| x.1).expect("sig");
+    let es = format!(
+        "]Q30108935012345677112606011727060110CF2406A\u{1d}21000123\u{1d}422704\u{1d}8030{sig}\n"
+    );
+    let r = txng_stdin(
+        dir.path(),
+        &[
+            "verify",
+            "-",
+            "--registry",
+            "registry.jws",
+            "--anchors",
+            &fx_anchors(),
+            "--now",
+            NOW,
+        ],
+        Some(&es),
+    );
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("host.absent"));
+}
+
+#[test]
+fn registry_with_conflicting_prefix_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(fixtures().join("producers.toml")).expect("fixture");
+    let second = "\n[[producers]]\nid = \"htx-khac\"\nname = \"HTX Khác\"\ntax_code = \"1\"\ngs1_company_prefixes = [\"893501234\"]\naddress = { commune = \"Xã A\", province = \"Tỉnh Quảng Trị\" }\nkeys = []\n";
+    std::fs::write(dir.path().join("p.toml"), text + second).expect("write");
+    let r = txng(
+        dir.path(),
+        &[
+            "registry",
+            "sign",
+            "--producers",
+            "p.toml",
+            "--key",
+            &fx("authority.pem"),
+            "--kid",
+            "qt-2026",
+            "--out",
+            "r.jws",
+            "--now",
+            NOW,
+        ],
+    );
+    snapshot("registry_prefix_conflict", &r);
+    assert!(!dir.path().join("r.jws").exists(), "nothing written");
+}
+
+#[test]
+fn batch_of_50_labels_with_sheet() {
+    let (dir, _) = with_registry();
+    let mut csv = String::from("gtin,lot,serial,prod_date,expiry,origin,product_name\n");
+    for i in 1..=50 {
+        csv.push_str(&format!(
+            "{GTIN},CF2406A,{i:06},2026-06-01,270601,704,Cà phê <Khe Sanh> & \"Arabica\"\n"
+        ));
+    }
+    std::fs::write(dir.path().join("labels.csv"), csv).expect("write");
+    let r = txng(
+        dir.path(),
+        &[
+            "sign",
+            "--key",
+            &fx("producer.pem"),
+            "--producer-number",
+            "1",
+            "--batch",
+            "labels.csv",
+            "--out-dir",
+            "out",
+            "--sheet",
+            "sheet.svg",
+            "--png",
+        ],
+    );
+    snapshot("batch_50", &r);
+    let out = dir.path().join("out");
+    let count = |ext: &str| {
+        std::fs::read_dir(&out)
+            .expect("out dir")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().extension().is_some_and(|x| x == ext))
+            .count()
+    };
+    assert_eq!(count("svg"), 50);
+    assert_eq!(count("png"), 50);
+    let uris = std::fs::read_to_string(out.join("uris.csv")).expect("uris.csv");
+    assert_eq!(uris.lines().count(), 51);
+    let first_uri = uris
+        .lines()
+        .nth(1)
+        .and_then(|l| l.split_once(','))
+        .map(|x| x.1)
+        .expect("row");
+    // Every batch URI verifies.
+    assert_eq!(verify(dir.path(), first_uri, &[]).code, 0);
+    let p1 = std::fs::read_to_string(dir.path().join("sheet-001.svg")).expect("page 1");
+    assert!(dir.path().join("sheet-002.svg").exists());
+    assert!(!dir.path().join("sheet-003.svg").exists());
+    assert!(
+        p1.contains("Cà phê &lt;Khe Sanh&gt; &amp; &quot;Arabica&quot;"),
+        "text escaped"
+    );
+    assert!(!p1.contains("<Khe Sanh>"));
+    assert_eq!(p1.matches("<path").count(), 30, "30 labels per A4 page");
+}
+
+#[test]
+fn bad_batch_row_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("labels.csv"),
+        format!(
+            "gtin,lot,serial,expiry\n{GTIN},A,1,270601\n{GTIN},A,2,2027-02-30\n{GTIN},A B,3,\n"
+        ),
+    )
+    .expect("write");
+    let r = txng(
+        dir.path(),
+        &[
+            "sign",
+            "--key",
+            &fx("producer.pem"),
+            "--producer-number",
+            "1",
+            "--batch",
+            "labels.csv",
+            "--out-dir",
+            "out",
+        ],
+    );
+    snapshot("batch_bad_rows", &r);
+    assert!(!dir.path().join("out").exists());
+}
+
+#[test]
+fn trace_from_diary_then_verify_shows_events() {
+    let (dir, _) = with_registry();
+    let t = trace_sign(dir.path());
+    snapshot("trace_sign_diary", &t);
+    let uri = sign_label(dir.path(), "CF2406A", "000123");
+    let r = verify(dir.path(), &uri, &["--trace", "trace.jws"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("trace.valid"));
+    assert!(r.stdout.contains("28/05/2026 06:00  Thu hoạch"));
+    snapshot("verify_with_trace", &r);
+    // The trace of another lot does not match this label.
+    let other = sign_label(dir.path(), "CF2406B", "000124");
+    let r = verify(dir.path(), &other, &["--trace", "trace.jws"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("trace.mismatch"));
+}
+
+#[test]
+fn unknown_diary_step_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("d.csv"), "date,step,place,actor,notes\n2026-03-05,Nhảy múa,Vườn,An,\n2026-13-01,Thu hoạch,Vườn,An,\n").expect("write");
+    let r = txng(
+        dir.path(),
+        &[
+            "trace",
+            "sign",
+            "--key",
+            &fx("producer.pem"),
+            "--producer",
+            "htx-khe-sanh",
+            "--number",
+            "1",
+            "--diary",
+            "d.csv",
+            "--product",
+            &fx("product.json"),
+            "--gtin",
+            GTIN,
+            "--lot",
+            "CF2406A",
+            "--out",
+            "t.jws",
+            "--now",
+            NOW,
+        ],
+    );
+    snapshot("trace_bad_diary", &r);
+}
