@@ -102,6 +102,21 @@ fn served_links_point_at_the_local_server() {
     assert!(d.served.contains_key("demo-img/ca-phe-khe-sanh.svg"));
 }
 
+#[test]
+fn text_is_nfc_and_every_served_trace_path_exists() {
+    let d = demo::build();
+    for (k, v) in d.served.iter().chain(&d.vectors) {
+        if let Ok(t) = std::str::from_utf8(v) {
+            assert!(unicode_normalization::is_nfc(t), "{k} is not NFC");
+        }
+    }
+    for c in demo::cases::cases().iter().filter(|c| c.served()) {
+        if let demo::cases::TraceIn::File(f) = &c.trace {
+            assert!(d.served.contains_key(f), "{}: {f} is not served", c.id);
+        }
+    }
+}
+
 /// Regenerates the committed vectors: `TXNG_WRITE_VECTORS=1 cargo test -p txng-cli --test demo_reproducible`.
 #[test]
 fn write_committed_vectors_on_request() {

@@ -52,9 +52,11 @@ pub struct DemoCase {
 
 /// What [`write_demo`] wrote.
 ///
-/// For the CLI: render `cases[i].local` as a QR code into `out/qr/{id}.svg` (and `.png`). Skip
-/// texts a QR code cannot hold (the `payload.too_long` case is over 4 KiB on purpose); element
-/// strings contain GS (0x1D) and are best encoded in GS1 QR (FNC1) mode where supported.
+/// For the CLI: render `local` of every `served` case as a QR code into `out/qr/{id}.png` (the
+/// path `links.json` names in `qr`) and `.svg`. Skip texts a QR code cannot hold (the
+/// `payload.too_long` case is over 4 KiB on purpose); element strings contain GS (0x1D) and are
+/// best encoded in GS1 QR (FNC1) mode where supported. Cases not `served` need another registry
+/// than the served one: a QR code of them would not show their verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoSummary {
     /// Every case, in order.
@@ -110,45 +112,53 @@ fn demo_case(c: &cases::Case) -> DemoCase {
 }
 
 fn links_json(cs: &[cases::Case], ds: &[DemoCase]) -> J {
-    let items = cs
-        .iter()
-        .zip(ds)
-        .map(|(c, d)| {
-            let trace = match &c.trace {
-                cases::TraceIn::File(f) => f.clone(),
-                cases::TraceIn::None => "none".into(),
-                cases::TraceIn::Unavailable => "unavailable".into(),
-                cases::TraceIn::TooLarge => "too_large".into(),
-            };
-            let reg = match c.registry {
-                cases::RegistryIn::File(f) => f,
-                cases::RegistryIn::None => "none",
-                cases::RegistryIn::TooLarge => "too_large",
-            };
-            obj![
-                "id" => d.id.clone(),
-                "name_vi" => d.name_vi,
-                "name_en" => d.name_en,
-                "state" => d.state,
-                "code" => d.code,
-                "codes" => d.codes.clone(),
-                "served" => d.served,
-                "local" => d.local.clone(),
-                "canonical" => d.text.clone(),
-                "registry" => reg,
-                "trace" => trace,
-                "cached" => c.cached,
-                "now" => c.now,
-                "vector" => format!("{}/{}.txt", c.dir(), c.id),
-            ]
-        })
-        .collect();
+    let item = |c: &cases::Case, d: &DemoCase| {
+        let trace = match &c.trace {
+            cases::TraceIn::File(f) => f.clone(),
+            cases::TraceIn::None => "none".into(),
+            cases::TraceIn::Unavailable => "unavailable".into(),
+            cases::TraceIn::TooLarge => "too_large".into(),
+        };
+        let reg = match c.registry {
+            cases::RegistryIn::File(f) => f,
+            cases::RegistryIn::None => "none",
+            cases::RegistryIn::TooLarge => "too_large",
+        };
+        let mut j = obj![
+            "id" => d.id.clone(),
+            "name_vi" => d.name_vi,
+            "name_en" => d.name_en,
+            "state" => d.state,
+            "code" => d.code,
+            "codes" => d.codes.clone(),
+            "uri" => d.local.clone(),
+            "canonical" => d.text.clone(),
+        ];
+        if d.served {
+            j = j.with("qr", format!("qr/{}.png", d.id));
+        }
+        j.with("registry", reg)
+            .with("trace", trace)
+            .with("cached", c.cached)
+            .with("now", c.now)
+            .with("vector", format!("{}/{}.txt", c.dir(), c.id))
+    };
+    let pick = |served: bool| {
+        J::Arr(
+            cs.iter()
+                .zip(ds)
+                .filter(|(_, d)| d.served == served)
+                .map(|(c, d)| item(c, d))
+                .collect(),
+        )
+    };
     obj![
-        "comment" => "txng demo cases: scan `local` with the demo server running (txng serve), or see `vector` under tests/vectors. Cases with served=false need another registry or a cached one: they exist as test vectors only.",
+        "comment" => "txng demo cases. `cases`: shown by the demo server (txng serve) as they are; open `uri` or scan `qr`. `vector_only`: need another registry or a cached one, so they exist as test vectors only (crates/txng-core/tests/vectors). `canonical` is the text as printed on a real label.",
         "local_base" => LOCAL_BASE,
         "registry" => "/registry.jws",
         "anchors" => "/anchors.json",
-        "cases" => J::Arr(items),
+        "cases" => pick(true),
+        "vector_only" => pick(false),
     ]
 }
 

@@ -304,7 +304,7 @@ pub fn document(
         "product" => product,
         "epcis" => obj![
             "@context" => vec![
-                J::from("https://ref.gs1.org/standards/epcis/epcis-context.jsonld"),
+                J::from("https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"),
                 obj!["txng" => "urn:txng:"],
             ],
             "type" => "EPCISDocument",
