@@ -278,4 +278,7 @@ pub struct DemoArgs {
     /// Output directory.
     #[arg(long, value_name = "DIR", default_value = "demo-data")]
     pub out: PathBuf,
+    /// Write only txng-core's test vectors into DIR (e.g. crates/txng-core/tests/vectors).
+    #[arg(long, value_name = "DIR")]
+    pub vectors: Option<PathBuf>,
 }

@@ -7,6 +7,10 @@
 mod batch;
 mod cli;
 mod clock;
+// The demo module is also compiled into tests/demo_reproducible.rs; some items serve only there.
+#[allow(dead_code)]
+mod demo;
+mod demo_cmd;
 mod diary;
 mod error;
 mod fetch;
@@ -50,12 +54,6 @@ fn run(args: cli::Cli) -> error::Result<ExitCode> {
         cli::Command::Trace(cli::TraceCmd::Sign(a)) => trace::run(&a, lang),
         cli::Command::Verify(a) => verify::run(&a, lang),
         cli::Command::Serve(a) => serve::run(&a, lang),
-        cli::Command::Demo(a) => demo_run(&a, lang),
+        cli::Command::Demo(a) => demo_cmd::run(&a, lang),
     }
-}
-
-/// `txng demo`: the demo data set is written by the `demo` module (another author's).
-fn demo_run(a: &cli::DemoArgs, lang: txng_core::Lang) -> error::Result<ExitCode> {
-    let _ = a;
-    Err(error::CliError::new(text::T::DemoUnavailable.get(lang)))
 }

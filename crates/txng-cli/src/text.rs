@@ -100,7 +100,10 @@ texts! {
     Serving = "Đang phục vụ tại {} (Ctrl+C để dừng)", "Serving at {} (Ctrl+C to stop)";
     DemoLinks = "Liên kết trình diễn:", "Demo links:";
     QrImagesAt = "Ảnh mã QR trình diễn: {}", "Demo QR images: {}";
-    DemoUnavailable = "Bản này chưa có bộ dữ liệu trình diễn", "This build has no demo data set yet";
+    VectorsWritten = "Đã ghi bộ dữ liệu kiểm thử vào {}", "Test vectors written to {}";
+    DemoWritten = "Đã ghi {} tệp trình diễn vào {} và {} mã QR vào {}", "Wrote {} demo files into {} and {} QR codes into {}";
+    TrustAnchor = "Khóa tin cậy", "Trust anchor";
+    DemoServeHint = "Chạy thử: txng serve --data {}", "Try it: txng serve --data {}";
 }
 
 /// Puts values into a string's `{}` places, in order.

@@ -11,7 +11,8 @@ use crate::keys::io_error;
 use crate::text::{fill, T};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use std::io::Read;
+use std::fmt::Write as _;
+use std::io::{Read, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 use txng_core::registry::MAX_REGISTRY_BYTES;
@@ -65,12 +66,10 @@ pub fn run(a: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
     let verdict = v.verdict();
     if a.json {
         let out = to_json(&verdict, lang);
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&out).map_err(|e| CliError::new(e.to_string()))?
-        );
+        let text = serde_json::to_string_pretty(&out).map_err(|e| CliError::new(e.to_string()))?;
+        write_stdout(&format!("{text}\n"));
     } else {
-        print_verdict(&verdict, lang);
+        write_stdout(&render(&verdict, lang));
     }
     Ok(match verdict.state {
         State::Verified | State::VerifiedWithWarnings => ExitCode::SUCCESS,
@@ -136,13 +135,23 @@ fn mark(s: Severity) -> &'static str {
     }
 }
 
-fn print_verdict(v: &Verdict, lang: Lang) {
-    println!("{} {}", mark_state(v.state), state_title(v.state, lang));
+/// The verdict as text for a terminal.
+pub fn render(v: &Verdict, lang: Lang) -> String {
+    let mut out = String::with_capacity(4096);
+    macro_rules! p {
+        () => {
+            out.push('\n')
+        };
+        ($($t:tt)*) => {{
+            let _ = writeln!(out, $($t)*);
+        }};
+    }
+    p!("{} {}", mark_state(v.state), state_title(v.state, lang));
     if let Some(c) = v.main_check() {
         let m = message(c.code, lang);
-        println!("{} ({})", m.title, c.code);
-        println!("  {}", m.explanation);
-        println!("  → {}", m.next_step);
+        p!("{} ({})", m.title, c.code);
+        p!("  {}", m.explanation);
+        p!("  → {}", m.next_step);
     }
     if matches!(v.state, State::Invalid | State::CannotTell) {
         if let Some(au) = &v.authority {
@@ -153,26 +162,23 @@ fn print_verdict(v: &Verdict, lang: Lang) {
             if let Some(u) = &au.report_url {
                 parts.push(u.clone());
             }
-            println!("  {}: {}", T::ReportTo.get(lang), parts.join(" · "));
+            p!("  {}: {}", T::ReportTo.get(lang), parts.join(" · "));
         }
     }
     if let Some(l) = &v.label {
-        println!();
-        println!("{}", T::ProductSection.get(lang));
+        p!();
+        p!("{}", T::ProductSection.get(lang));
         if let Some(p) = &v.product {
-            line(T::ProductName, &p.name, lang);
+            p!("{}", line(T::ProductName, &p.name, lang));
             if let Some(b) = &p.brand {
-                line(T::Brand, b, lang);
+                p!("{}", line(T::Brand, b, lang));
             }
             if let Some(n) = &p.net_content {
-                line(T::NetContent, n, lang);
+                p!("{}", line(T::NetContent, n, lang));
             }
             if let Some(o) = &p.ocop {
-                line(
-                    T::Ocop,
-                    &fill(T::OcopStars.get(lang), &[&o.stars, &o.year]),
-                    lang,
-                );
+                let stars = fill(T::OcopStars.get(lang), &[&o.stars, &o.year]);
+                p!("{}", line(T::Ocop, &stars, lang));
             }
             let certs: Vec<String> = p
                 .certifications
@@ -185,15 +191,15 @@ fn print_verdict(v: &Verdict, lang: Lang) {
                 })
                 .collect();
             if !certs.is_empty() {
-                line(T::Certifications, &certs.join(", "), lang);
+                p!("{}", line(T::Certifications, &certs.join(", "), lang));
             }
         }
-        line(T::Gtin, &l.gtin, lang);
+        p!("{}", line(T::Gtin, &l.gtin, lang));
         if let Some(c) = &l.cpv {
-            line(T::Variant, c, lang);
+            p!("{}", line(T::Variant, c, lang));
         }
-        line(T::Lot, &l.lot, lang);
-        line(T::Serial, &l.serial, lang);
+        p!("{}", line(T::Lot, &l.lot, lang));
+        p!("{}", line(T::Serial, &l.serial, lang));
         let dates = [
             (T::HarvestDate, l.harvest_from),
             (T::ProductionDate, l.production_date),
@@ -209,29 +215,29 @@ fn print_verdict(v: &Verdict, lang: Lang) {
                         s = format!("{s} – {}", to.display());
                     }
                 }
-                line(t, &s, lang);
+                p!("{}", line(t, &s, lang));
             }
         }
         if let Some(o) = &l.origin {
-            line(T::Origin, &country_label(o, lang), lang);
+            p!("{}", line(T::Origin, &country_label(o, lang), lang));
         }
         if let Some(p) = v.product.as_ref().and_then(|p| p.storage.as_ref()) {
-            line(T::Storage, p, lang);
+            p!("{}", line(T::Storage, p, lang));
         }
     }
     if let Some(p) = &v.producer {
-        println!();
-        println!("{}", T::ProducerSection.get(lang));
-        line(T::Name, &p.name, lang);
-        line(T::TaxCode, &p.tax_code, lang);
-        line(T::Address, &p.address.display(), lang);
+        p!();
+        p!("{}", T::ProducerSection.get(lang));
+        p!("{}", line(T::Name, &p.name, lang));
+        p!("{}", line(T::TaxCode, &p.tax_code, lang));
+        p!("{}", line(T::Address, &p.address.display(), lang));
         if let Some(ph) = &p.phone {
-            line(T::Phone, ph, lang);
+            p!("{}", line(T::Phone, ph, lang));
         }
     }
     if !v.events.is_empty() {
-        println!();
-        println!("{}", T::EventsSection.get(lang));
+        p!();
+        p!("{}", T::EventsSection.get(lang));
         for e in &v.events {
             let mut head = vec![e
                 .step
@@ -246,13 +252,13 @@ fn print_verdict(v: &Verdict, lang: Lang) {
             if let Some(a) = &e.actor {
                 head.push(a.clone());
             }
-            println!(
+            p!(
                 "  {}  {}",
                 display_local(e.time, e.offset_minutes),
                 head.join(" — ")
             );
             if let Some(n) = &e.notes {
-                println!("      {n}");
+                p!("      {n}");
             }
             for i in &e.inputs {
                 let mut s = format!("{}: {}", input_kind_label(&i.kind, lang), i.name);
@@ -265,11 +271,11 @@ fn print_verdict(v: &Verdict, lang: Lang) {
                 if let Some(p) = i.phi_days {
                     s.push_str(&format!(", {}", fill(T::PhiDays.get(lang), &[&p])));
                 }
-                println!("      {s}");
+                p!("      {s}");
             }
             for q in e.quantities.iter().filter(|q| q.quantity.is_some()) {
                 let unit = q.uom.as_deref().map(unit_label).unwrap_or("");
-                println!(
+                p!(
                     "      {}: {} {unit}",
                     T::Quantity.get(lang),
                     q.quantity.unwrap_or_default()
@@ -282,12 +288,12 @@ fn print_verdict(v: &Verdict, lang: Lang) {
                     .or_else(|| s.text.clone())
                     .unwrap_or_default();
                 let unit = s.uom.as_deref().map(unit_label).unwrap_or("");
-                println!("      {}: {val} {unit}", sensor_label(&s.kind, lang));
+                p!("      {}: {val} {unit}", sensor_label(&s.kind, lang));
             }
         }
     }
-    println!();
-    println!("{}", T::ChecksSection.get(lang));
+    p!();
+    p!("{}", T::ChecksSection.get(lang));
     for c in &v.checks {
         let m = message(c.code, lang);
         let detail = c
@@ -295,7 +301,7 @@ fn print_verdict(v: &Verdict, lang: Lang) {
             .as_deref()
             .map(|d| format!("  [{d}]"))
             .unwrap_or_default();
-        println!(
+        p!(
             "  {} {:<28} {}{detail}",
             mark(c.severity),
             c.code.as_str(),
@@ -303,9 +309,10 @@ fn print_verdict(v: &Verdict, lang: Lang) {
         );
     }
     let note = message(Code::LabelCopyPossible, lang);
-    println!();
-    println!("{}: {}", note.title, note.explanation);
-    println!("  → {}", note.next_step);
+    p!();
+    p!("{}: {}", note.title, note.explanation);
+    p!("  → {}", note.next_step);
+    out
 }
 
 fn mark_state(s: State) -> &'static str {
@@ -317,8 +324,8 @@ fn mark_state(s: State) -> &'static str {
     }
 }
 
-fn line(t: T, v: &str, lang: Lang) {
-    println!("  {}: {v}", t.get(lang));
+fn line(t: T, v: &str, lang: Lang) -> String {
+    format!("  {}: {v}", t.get(lang))
 }
 
 /// The verdict as JSON: the core's serialisation, with the words of each code and display times
@@ -357,4 +364,10 @@ fn to_json(v: &Verdict, lang: Lang) -> Value {
         }
     }
     out
+}
+
+/// Writes to stdout; a closed pipe (`txng verify … | head`) is not an error worth a panic.
+fn write_stdout(s: &str) {
+    let mut o = std::io::stdout().lock();
+    let _ = o.write_all(s.as_bytes()).and_then(|()| o.flush());
 }

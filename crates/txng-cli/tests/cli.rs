@@ -547,3 +547,132 @@ fn unknown_diary_step_is_refused() {
     );
     snapshot("trace_bad_diary", &r);
 }
+
+/// Kills the server this test started when the test ends, pass or fail.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn serve_then_verify_over_http_fetches_the_trace_from_the_template() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let (dir, _) = with_registry();
+    assert_eq!(trace_sign(dir.path()).code, 0);
+    let data = dir.path().join("data");
+    let trace_dir = data.join("trace").join(GTIN);
+    std::fs::create_dir_all(&trace_dir).expect("mkdir");
+    std::fs::copy(dir.path().join("registry.jws"), data.join("registry.jws")).expect("copy");
+    std::fs::copy(dir.path().join("trace.jws"), trace_dir.join("CF2406A.jws")).expect("copy");
+    let web = dir.path().join("web");
+    std::fs::create_dir_all(&web).expect("mkdir");
+    std::fs::write(
+        web.join("index.html"),
+        "<!doctype html><title>txng</title>\n",
+    )
+    .expect("write");
+    std::fs::write(web.join("app.wasm"), b"\0asm").expect("write");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_txng"))
+        .args([
+            "serve",
+            "--dir",
+            "web",
+            "--data",
+            "data",
+            "--addr",
+            "127.0.0.1:0",
+        ])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let server = Server(child);
+    let mut first = String::new();
+    BufReader::new(stdout)
+        .read_line(&mut first)
+        .expect("first line");
+    let base = first
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("URL printed")
+        .trim_end_matches('/')
+        .to_string();
+    let hostport = base.trim_start_matches("http://").to_string();
+
+    let get = |method: &str, path: &str| -> String {
+        let mut s = std::net::TcpStream::connect(&hostport).expect("connect");
+        write!(
+            s,
+            "{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .expect("send");
+        let mut r = String::new();
+        s.read_to_string(&mut r).expect("read");
+        r
+    };
+    let wasm = get("GET", "/app.wasm");
+    assert!(wasm.starts_with("HTTP/1.1 200"), "{wasm}");
+    assert!(wasm.contains("Content-Type: application/wasm"));
+    assert!(wasm.contains("script-src 'self' 'wasm-unsafe-eval'"));
+    assert!(!wasm.contains("'unsafe-eval'") && !wasm.contains("'unsafe-inline'"));
+    assert!(wasm.contains("X-Content-Type-Options: nosniff"));
+    let app = get("GET", &format!("/01/{GTIN}/10/CF2406A/21/000123?8030=x"));
+    assert!(app.contains("Content-Type: text/html; charset=utf-8") && app.contains("<title>txng"));
+    assert!(app.contains("Cache-Control: no-cache"));
+    let head = get("HEAD", "/registry.jws");
+    assert!(
+        head.starts_with("HTTP/1.1 200") && !head.contains("eyJ"),
+        "HEAD has no body"
+    );
+    assert!(get("GET", "/../registry.jws").starts_with("HTTP/1.1 403"));
+    assert!(get("GET", "/trace/none/none.jws").starts_with("HTTP/1.1 404"));
+
+    let uri = sign_label(dir.path(), "CF2406A", "000123");
+    let registry_url = format!("{base}/registry.jws");
+    let anchors = fx_anchors();
+    let r = txng(
+        dir.path(),
+        &[
+            "verify",
+            &uri,
+            "--registry",
+            &registry_url,
+            "--anchors",
+            &anchors,
+            "--now",
+            NOW,
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("trace.valid"), "{}", r.stdout);
+    assert!(r.stdout.contains("Thu hoạch"));
+    // Another lot: the template URL gives 404, reported as trace.unavailable (amber, exit 0).
+    let other = sign_label(dir.path(), "CF2406B", "000124");
+    let r = txng(
+        dir.path(),
+        &[
+            "verify",
+            &other,
+            "--registry",
+            &registry_url,
+            "--anchors",
+            &anchors,
+            "--now",
+            NOW,
+        ],
+    );
+    assert_eq!(r.code, 0);
+    assert!(
+        r.stdout.contains("trace.unavailable") && r.stdout.contains("http 404"),
+        "{}",
+        r.stdout
+    );
+    drop(server);
+}
