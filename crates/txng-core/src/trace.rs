@@ -31,7 +31,7 @@ pub struct Product {
     /// Net content, e.g. "500 g".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub net_content: Option<String>,
-    /// Image URL (https).
+    /// Image URL: `https:` or an origin-relative path (FORMAT.md §3.3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
     /// Description.
