@@ -266,3 +266,64 @@ mod tests {
         }
     }
 }
+
+/// A number as Vietnamese readers write it (`3.200`, `38,5`) or English (`3,200`, `38.5`):
+/// thousands grouped, at most two decimals, trailing zeros dropped.
+pub fn number_display(value: f64, lang: Lang) -> String {
+    if !value.is_finite() {
+        return String::from("?");
+    }
+    let (group, decimal) = match lang {
+        Lang::Vi => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let cents = (value.abs() * 100.0).round() as u64;
+    let (int, frac) = (cents / 100, cents % 100);
+    let digits = int.to_string();
+    let mut out = String::new();
+    if value < 0.0 && cents != 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if frac != 0 {
+        out.push(decimal);
+        let f = format!("{frac:02}");
+        out.push_str(f.trim_end_matches('0'));
+    }
+    out
+}
+
+/// A measured amount with its unit: `3.200 kg`, `38,5 °C`, `400` (a count has no unit symbol).
+pub fn amount_display(value: f64, uom: Option<&str>, lang: Lang) -> String {
+    let n = number_display(value, lang);
+    match uom.map(unit_label).filter(|u| !u.is_empty()) {
+        Some("%") => format!("{n} %"),
+        Some(u) => format!("{n} {u}"),
+        None => n,
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number_display(3200.0, Lang::Vi), "3.200");
+        assert_eq!(number_display(3200.0, Lang::En), "3,200");
+        assert_eq!(number_display(38.5, Lang::Vi), "38,5");
+        assert_eq!(number_display(0.25, Lang::Vi), "0,25");
+        assert_eq!(number_display(1_234_567.0, Lang::Vi), "1.234.567");
+        assert_eq!(number_display(-2.0, Lang::Vi), "-2");
+        assert_eq!(amount_display(3200.0, Some("KGM"), Lang::Vi), "3.200 kg");
+        assert_eq!(amount_display(400.0, Some("H87"), Lang::Vi), "400");
+        assert_eq!(amount_display(12.5, Some("P1"), Lang::Vi), "12,5 %");
+        assert_eq!(amount_display(38.5, Some("CEL"), Lang::En), "38.5 °C");
+        assert_eq!(amount_display(7.0, None, Lang::Vi), "7");
+    }
+}
