@@ -64,7 +64,7 @@ export function demoCases() {
     const qr = c.qr || c.qr_png || c.png || null;
     return {
       ...c,
-      name: c.name || c.id || c.title || code,
+      name: c.id || c.name || c.title || code,
       uri: c.uri || c.url || c.link,
       state,
       code,
@@ -86,8 +86,10 @@ export function pick(pred, what) {
   return c;
 }
 
-export const byCode = (code) => pick((c) => c.code === code || c.codes.includes(code), code);
-export const verifiedCase = () => pick((c) => c.state === 'verified' || c.code === 'signature.valid', 'verified');
+const isLink = (c) => /^https?:\/\//.test(c.uri || '');
+/** The demo link whose main reason is `code` (links only: element strings cannot be opened). */
+export const byCode = (code) => pick((c) => isLink(c) && c.code === code, code);
+export const verifiedCase = () => pick((c) => isLink(c) && c.state === 'verified' && c.code === 'signature.valid', 'verified');
 
 /** A demo QR PNG of a verified case. */
 export function verifiedQrPng() {
