@@ -62,6 +62,7 @@ use rxing::common::HybridBinarizer;
 use rxing::{
     BarcodeFormat, BinaryBitmap, DecodeHints, FilteredImageReader, Luma8Source, MultiFormatReader,
     RXingResult, RXingResultMetadataType, RXingResultMetadataValue, Reader,
+    DEFAULT_UPSCALE_THRESHOLD,
 };
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -87,7 +88,7 @@ pub fn decode_luma(luma: &[u8], w: u32, h: u32) -> Option<String> {
         return None;
     }
     let mut reader = MultiFormatReader::default();
-    decode_pass(&mut reader, luma, w, h, true)
+    decode_pass(&mut reader, luma, w, h, &hints(true, true))
 }
 
 /// Decodes a still photo of any size with the full cascade of passes
@@ -100,7 +101,8 @@ pub fn decode_luma(luma: &[u8], w: u32, h: u32) -> Option<String> {
 /// 3. if the image's short side is under [`UPSCALE_BELOW`], a 2× bilinear
 ///    upscale (blurred small codes whose modules are 2–3 px wide);
 /// 4. rxing's `FilteredImageReader` (an image pyramid with morphological
-///    closing) for codes that break up under the binarizer;
+///    closing) for codes that break up under the binarizer — only when the
+///    short side is at least 150 px (below that it blows up, see the code);
 /// 5. if the photo was downscaled, the fast pass at full resolution.
 ///
 /// Each later pass runs only when the earlier ones found nothing; each one
@@ -117,16 +119,24 @@ pub fn decode_luma_photo(luma: &[u8], w: u32, h: u32) -> Option<String> {
     } else {
         (luma, w, h)
     };
-    decode_pass(&mut reader, img, iw, ih, true)
+    let (plain, with_inverted) = (hints(true, false), hints(true, true));
+    decode_pass(&mut reader, img, iw, ih, &with_inverted)
         .or_else(|| {
             if iw.min(ih) < UPSCALE_BELOW {
                 let (up, uw, uh) = upscale2(img, iw, ih)?;
-                decode_pass(&mut reader, &up, uw, uh, false)
+                decode_pass(&mut reader, &up, uw, uh, &plain)
             } else {
                 None
             }
         })
         .or_else(|| {
+            // rxing's FilteredImageReader repeatedly upscales ×3 any image whose
+            // short side is under DEFAULT_UPSCALE_THRESHOLD until it reaches 500
+            // px: a 1×500 input would become 729×364500 and take tens of
+            // seconds. Such images get the 2× pass above instead.
+            if iw.min(ih) < DEFAULT_UPSCALE_THRESHOLD as u32 {
+                return None;
+            }
             let source = Luma8Source::new_with_slice(img, iw, ih).ok()?;
             let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
             let mut filtered = FilteredImageReader::new(MultiFormatReader::default());
@@ -137,7 +147,7 @@ pub fn decode_luma_photo(luma: &[u8], w: u32, h: u32) -> Option<String> {
         })
         .or_else(|| {
             if iw != w || ih != h {
-                decode_pass(&mut reader, luma, w, h, false)
+                decode_pass(&mut reader, luma, w, h, &plain)
             } else {
                 None
             }
@@ -188,7 +198,10 @@ pub fn downscale_luma(
     max_side: u32,
     out: &mut Vec<u8>,
 ) -> Option<(u32, u32)> {
-    if !dims_ok(w, h) || max_side == 0 || luma.len() != (w as usize) * (h as usize) {
+    if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE || max_side == 0 {
+        return None;
+    }
+    if luma.len() != (w as usize) * (h as usize) {
         return None;
     }
     let long = w.max(h);
@@ -212,10 +225,17 @@ pub fn downscale_luma(
     Some((sw, sh))
 }
 
+/// Smallest side worth decoding: a version-1 QR code is 21 modules wide.
+const MIN_SIDE: u32 = 21;
+
 fn dims_ok(w: u32, h: u32) -> bool {
-    w > 0 && h > 0 && w <= MAX_SIDE && h <= MAX_SIDE
+    (MIN_SIDE..=MAX_SIDE).contains(&w) && (MIN_SIDE..=MAX_SIDE).contains(&h)
 }
 
+/// Decode hints: QR only (rxing then runs zxing-cpp's detector and falls
+/// back to ZXing's), TRY_HARDER (same corpus score as without, same time, but
+/// scans more rows for finder patterns in hard frames), and optionally a retry
+/// on the inverted bitmap (gains issue-59-inverted.png).
 fn hints(try_harder: bool, also_inverted: bool) -> DecodeHints {
     DecodeHints {
         PossibleFormats: Some(HashSet::from([BarcodeFormat::QR_CODE])),
@@ -226,20 +246,17 @@ fn hints(try_harder: bool, also_inverted: bool) -> DecodeHints {
 }
 
 /// One fast decode pass on a borrowed grey buffer (no copy): hybrid
-/// binarizer, QR only, TRY_HARDER; with `also_inverted`, a miss is retried on
-/// the inverted bitmap.
+/// binarizer and the given hints (see [`hints`]).
 fn decode_pass(
     reader: &mut MultiFormatReader,
     luma: &[u8],
     w: u32,
     h: u32,
-    also_inverted: bool,
+    hints: &DecodeHints,
 ) -> Option<String> {
     let source = Luma8Source::new_with_slice(luma, w, h).ok()?;
     let mut bitmap = BinaryBitmap::new(HybridBinarizer::new(source));
-    let result = reader
-        .decode_with_hints(&mut bitmap, &hints(true, also_inverted))
-        .ok()?;
+    let result = reader.decode_with_hints(&mut bitmap, hints).ok()?;
     Some(result_text(&result))
 }
 
@@ -276,6 +293,8 @@ pub struct Scanner {
     grey: Vec<u8>,
     frames: u32,
     reader: MultiFormatReader,
+    plain: DecodeHints,
+    with_inverted: DecodeHints,
 }
 
 impl Default for Scanner {
@@ -293,6 +312,8 @@ impl Scanner {
             grey: Vec::new(),
             frames: 0,
             reader: MultiFormatReader::default(),
+            plain: hints(true, false),
+            with_inverted: hints(true, true),
         }
     }
 
@@ -318,8 +339,12 @@ impl Scanner {
     ) -> Option<String> {
         self.load_crop(rgba, width, height, crop_x, crop_y, crop_w, crop_h)?;
         self.frames = self.frames.wrapping_add(1);
-        let also_inverted = self.frames % 2 == 0;
-        decode_pass(&mut self.reader, &self.grey, crop_w, crop_h, also_inverted)
+        let hints = if self.frames % 2 == 0 {
+            &self.with_inverted
+        } else {
+            &self.plain
+        };
+        decode_pass(&mut self.reader, &self.grey, crop_w, crop_h, hints)
     }
 
     /// Decodes a whole RGBA photo of any size (a picked or captured image):
