@@ -426,18 +426,58 @@ def part_b(r: Runner, demo: Path) -> None:
     r.case(f"b4 txng's trace JWS documents verify with cryptography ({len(traced)} documents)", traces)
 
 
+def part_b_cli(r: Runner, txng: str, work: Path) -> None:
+    """txng keygen -> txng registry sign -> txng sign: the issuer's tools, checked here."""
+
+    def run(*args: str) -> str:
+        p = subprocess.run([txng, *args], capture_output=True, text=True, timeout=60, cwd=work)
+        if p.returncode != 0:
+            raise AssertionError(f"txng {' '.join(args[:2])}: exit {p.returncode}: {p.stderr.strip()}")
+        return p.stdout
+
+    def flow() -> None:
+        run("keygen", "--out", "authority.pem")
+        run("keygen", "--out", "producer.pem", "--producer", "htx-interop", "--number", "4", "--now", "2026-01-01T00:00:00Z")
+        auth_pub = b64u_decode((work / "authority.pem.pub").read_text().strip())
+        prod_pub = b64u_decode((work / "producer.pem.pub").read_text().strip())
+        # The PEM files are standard PKCS#8: cryptography reads them and finds the same public keys.
+        for pem, pub in (("authority.pem", auth_pub), ("producer.pem", prod_pub)):
+            key = serialization.load_pem_private_key((work / pem).read_bytes(), password=None)
+            assert raw_public(key) == pub, f"{pem}: public key differs from {pem}.pub"
+        doc = registry_doc([{"number": 4, "public_key": b64u(prod_pub), "valid_from": "2026-01-01T00:00:00Z"}])
+        (work / "producers.json").write_text(json.dumps(doc, ensure_ascii=False))
+        run("registry", "sign", "--producers", "producers.json", "--key", "authority.pem", "--kid", "cli-authority",
+            "--out", "registry.jws", "--now", "2026-06-01T00:00:00Z")
+        header, payload = jws_verify((work / "registry.jws").read_text(), auth_pub)
+        assert header["kid"] == "cli-authority", header
+        assert payload["producers"][0]["keys"][0]["public_key"] == b64u(prod_pub)
+        uri = run("sign", "--key", "producer.pem", "--producer-number", "4", "--gtin", GTIN, "--lot", "CLI-1",
+                  "--serial", "77", "--expiry", "2027-12-31", "--harvest", "2026-03-01..2026-03-05",
+                  "--base", f"https://{RESOLVER}").strip().splitlines()[0]
+        el = parse_uri(uri)
+        raw = b64u_decode(el["8030"])
+        assert raw[:3] == bytes([1, 0, 4]), raw[:3]
+        assert el["7007"] == "260301260305", el
+        Ed25519PublicKey.from_public_bytes(prod_pub).verify(raw[3:], signing_input(el, 4))
+
+    r.case("b5 txng keygen + registry sign + sign: keys, registry and label verify with cryptography", flow)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--txng", default=os.environ.get("TXNG_BIN", str(ROOT / "target/debug/txng")))
     ap.add_argument("--demo-data", default=os.environ.get("TXNG_DEMO_DATA", str(ROOT / "demo-data")))
     args = ap.parse_args()
     r = Runner()
+    args.txng = str(Path(args.txng).resolve())
     if not Path(args.txng).exists():
         print(f"FAIL txng binary not found at {args.txng} (cargo build -p txng-cli)")
         r.failed += 1
     else:
         with tempfile.TemporaryDirectory(prefix="txng-interop-") as d:
             part_a(r, args.txng, Path(d))
+        with tempfile.TemporaryDirectory(prefix="txng-interop-cli-") as d:
+            part_b_cli(r, args.txng, Path(d))
     demo = Path(args.demo_data)
     if not (demo / "registry.jws").exists():
         print(f"FAIL demo data not found at {demo} (txng demo --out {demo})")
