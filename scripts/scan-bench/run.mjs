@@ -114,6 +114,12 @@ try {
   line('jsQR (default, attemptBoth)', fr.jsqr);
   line('jsQR (dontInvert)', fr.jsqrNoInv);
   console.log(`ratio ours/jsQR (median, full frame): ${(fr.ours.medianMs / fr.jsqr.medianMs).toFixed(3)} vs default jsQR, ${(fr.ours.medianMs / fr.jsqrNoInv.medianMs).toFixed(3)} vs dontInvert (goal <= 0.2)`);
+  // Frames where jsQR finds no code (mostly no readable code: the common case
+  // while the user aims the camera), to show the cost of a miss.
+  const missFiles = files.filter((f) => expected[f] == null);
+  const fm = await page.evaluate(([f, r]) => window.bench.frames(f, r), [missFiles, reps]);
+  console.log(`640x480 frames of the ${fm.frames} photos jsQR finds nothing in (cost of a miss):`);
+  console.log(`  ours median ${fm.ours.medianMs.toFixed(2)} ms (decoded ${fm.ours.found}), jsQR median ${fm.jsqr.medianMs.toFixed(2)} ms (decoded ${fm.jsqr.found}), ratio ${(fm.ours.medianMs / fm.jsqr.medianMs).toFixed(3)}`);
   if (ok.ours === 0 || fr.ours.found === 0) {
     console.error('scan-bench: ours decoded nothing');
     code = 1;

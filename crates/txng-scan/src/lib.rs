@@ -9,28 +9,49 @@
 //!
 //! # Why rxing
 //!
-//! The decoder is [`rxing`] (a Rust port of ZXing / zxing-cpp), built with
-//! only its QR reader (`qrcode` + `decoders` + `encoding_rs` features, plus
-//! `wasm_support` on wasm32). It was chosen by measurement:
+//! The decoder is [`rxing`] 0.9 (a Rust port of ZXing and zxing-cpp), built
+//! with only its QR reader (`qrcode` + `decoders` + `encoding_rs` features,
+//! plus `wasm_support` on wasm32, which makes its result timestamps use JS
+//! `Date` instead of panicking). It was chosen by measurement against the
+//! alternatives (earlier spike) and against jsQR, the JS reader it replaces:
 //!
-//! | decoder | ms per 640×480 frame (headless Chromium) | jsQR corpus (209 photos) |
+//! | decoder | ms per 640×480 frame, headless Chromium | corpus (209 photos) |
 //! | --- | --- | --- |
-//! | rxing (this crate) | ≈ 1–2 ms | see `tests/photo_corpus.rs` (≥ 185) |
-//! | quircs | ≈ 5 ms | weak on small/noisy/tilted codes |
+//! | **rxing (this crate)** | **1.3–1.7** (median; a miss ≈ 2.6) | **190** correct (182 of jsQR's 182 + 8 it misses) |
+//! | jsQR 1.4.0 | 13–16 (a miss ≈ 14) | 182 by its own expected texts (11 of them wrong) |
+//! | quircs | ≈ 5 | weak on small, noisy, tilted codes |
 //! | rqrr | — | 111 of 182 |
-//! | jsQR (JS reference) | see `scripts/scan-bench` | 182 |
 //!
-//! Current figures are printed by `cargo test -p txng-scan --release --test
-//! photo_corpus -- --nocapture` (native) and `node scripts/scan-bench/run.mjs`
+//! So ≈ 1/10 of jsQR's time per frame (goal ≤ 1/5), and it reads every code
+//! jsQR reads plus the Shift_JIS / binary ones jsQR garbles. The price is
+//! size: ≈ 250 KB gzip for `txng_scan_bg.wasm` (≈ 170 KB of it is data,
+//! mostly `encoding_rs` tables; rxing cannot drop them — its
+//! `no_character_set_support` feature panics on byte-mode text), which is why
+//! it is loaded lazily. Built at the workspace's `opt-level = "z"`: `3` for
+//! rxing was measured at ≈ 10 % faster for +13 KB gzip, not worth it.
+//!
+//! Figures are printed by `cargo test -p txng-scan --release --test
+//! photo_corpus -- --nocapture` (native: 190/209, median 0.4 ms per photo)
+//! and `node scripts/scan-bench/run.mjs` after `scripts/build-scan.sh`
 //! (browser, ours vs jsQR side by side).
 //!
 //! # Decoding strategy
 //!
-//! Each call asks rxing for QR codes only (`PossibleFormats = {QR_CODE}`),
+//! Each pass asks rxing for QR codes only (`PossibleFormats = {QR_CODE}`),
 //! which runs zxing-cpp's finder-pattern detector first and ZXing's classic
 //! one as fallback, on a [`HybridBinarizer`] (local thresholds, good for
-//! uneven lighting). The hints are tuned as measured on the corpus: see
-//! [`decode_luma`] for the exact sequence of passes and why each is kept.
+//! uneven lighting; `GlobalHistogramBinarizer` read only 161 of the 182). The
+//! grey buffer is handed to rxing borrowed (`Luma8Source::new_with_slice`),
+//! never copied.
+//!
+//! * Camera frames ([`Scanner::decode_rgba`], [`decode_luma`]): one fast
+//!   pass; the inverted image is retried on a miss (every other frame for
+//!   the camera, to bound the cost of a frame without a code).
+//! * Photos ([`Scanner::decode_rgba_full`], [`decode_luma_photo`]): the
+//!   cascade described there (downscale, inverted, 2× upscale for small
+//!   photos, rxing's pyramid reader). On the corpus the fast pass alone reads
+//!   179 of jsQR's 182, the inverted retry 180, the upscale and pyramid
+//!   passes one more each; each later pass runs only after a miss.
 //!
 //! # Output
 //!
@@ -54,7 +75,29 @@
 //!   detector gains nothing from more pixels and time grows with area.
 //!
 //! Every entry point returns `None` (JS `undefined`) on any bad input — wrong
-//! buffer length, zero size, a crop outside the frame — and never panics.
+//! buffer length, a side under 21 px, a crop outside the frame — and is
+//! tested not to panic on noise and degenerate images (`tests/synthetic.rs`).
+//! Should rxing still hit an internal bug, the release profile's
+//! `panic = "abort"` turns it into a JS exception (`RuntimeError:
+//! unreachable`) after which the instance must not be reused: the widget
+//! should catch it and re-import / re-create the scanner.
+//!
+//! # Use from JS (the widget)
+//!
+//! `scripts/build-scan.sh` writes `pkg/scan/txng_scan.js` (ES module, glue),
+//! `pkg/scan/txng_scan_bg.wasm` and `.d.ts` typings. Load it on demand:
+//!
+//! ```js
+//! const m = await import('./scan/txng_scan.js'); // only when the camera/photo view opens
+//! await m.default();                              // fetches txng_scan_bg.wasm beside it
+//! const scanner = new m.Scanner();                // keep one per view
+//! // camera: each frame (e.g. ~10 fps), optionally a centred crop
+//! const d = ctx.getImageData(0, 0, w, h);
+//! const text = scanner.decode_rgba(d.data, w, h, cx, cy, cw, ch); // string | undefined
+//! // photo: the whole image, full cascade
+//! const text2 = scanner.decode_rgba_full(d.data, w, h);
+//! scanner.free();                                 // when the view closes
+//! ```
 
 use std::collections::HashSet;
 
