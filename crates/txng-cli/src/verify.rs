@@ -19,8 +19,8 @@ use txng_core::registry::MAX_REGISTRY_BYTES;
 use txng_core::time::display_local;
 use txng_core::trace::MAX_TRACE_BYTES;
 use txng_core::vocab::{
-    certification_label, country_label, disposition_label, input_kind_label, sensor_label,
-    unit_label,
+    amount_display, certification_label, country_label, disposition_label, input_kind_label,
+    sensor_label,
 };
 use txng_core::{
     message, state_title, Code, Lang, Severity, State, TrustAnchor, Verdict, Verification,
@@ -273,22 +273,19 @@ pub fn render(v: &Verdict, lang: Lang) -> String {
                 }
                 p!("      {s}");
             }
-            for q in e.quantities.iter().filter(|q| q.quantity.is_some()) {
-                let unit = q.uom.as_deref().map(unit_label).unwrap_or("");
-                p!(
-                    "      {}: {} {unit}",
-                    T::Quantity.get(lang),
-                    q.quantity.unwrap_or_default()
-                );
+            for q in &e.quantities {
+                if let Some(n) = q.quantity {
+                    let amount = amount_display(n, q.uom.as_deref(), lang);
+                    p!("      {}: {amount}", T::Quantity.get(lang));
+                }
             }
             for s in &e.sensors {
-                let val = s
-                    .value
-                    .map(|x| x.to_string())
-                    .or_else(|| s.text.clone())
-                    .unwrap_or_default();
-                let unit = s.uom.as_deref().map(unit_label).unwrap_or("");
-                p!("      {}: {val} {unit}", sensor_label(&s.kind, lang));
+                let val = match (s.value, &s.text) {
+                    (Some(x), _) => amount_display(x, s.uom.as_deref(), lang),
+                    (None, Some(t)) => t.clone(),
+                    (None, None) => continue,
+                };
+                p!("      {}: {val}", sensor_label(&s.kind, lang));
             }
         }
     }
