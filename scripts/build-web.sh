@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Builds the txng widget for the web and assembles dist/:
+#   cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt -Oz -> pkg/
+#   scripts/build-scan.sh (the lazily loaded QR decoder) -> pkg/scan/
+#   dist/ = index.html + assets/ + pkg/ (incl. pkg/scan/)
+# Prints the gzip size of each first-load part (html, css, boot js, glue js, snippets, wasm) and
+# their total, which must stay within 250 KB (the decoder module is not part of the first load).
+#
+# Usage: scripts/build-web.sh [--anchors FILE]
+#   --anchors FILE  JSON [{"kid": "...", "public_key": "..."}] (e.g. demo-data/anchors.json, or the
+#                   real authority's keys): replaces the trust anchors in dist/index.html.
+#   --skip-scan     do not rebuild the decoder module (reuse pkg/scan/ if present).
+#
+# Needs: rustup target wasm32-unknown-unknown, wasm-bindgen CLI 0.2.130, wasm-opt from npm
+# binaryen (node_modules/.bin/wasm-opt; `npm install --no-save binaryen@132`), python3.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+anchors=""
+skip_scan=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --anchors) anchors="${2:?--anchors needs a file}"; shift 2 ;;
+    --skip-scan) skip_scan=1; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) echo "build-web: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+if [ -n "$anchors" ]; then
+  anchors="$(cd "$(dirname "$anchors")" && pwd)/$(basename "$anchors")"
+  [ -f "$anchors" ] || { echo "build-web: no such file $anchors" >&2; exit 2; }
+fi
+
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+# Keep the target_features section wasm-bindgen reads (see build-scan.sh); names are removed below.
+# The workspace profile gives curve25519-dalek and sha2 opt-level 3 (hot paths of the CLI). In the
+# widget they verify a few signatures per scan; at "z" they are ~6 KB gzip smaller (measured:
+# 245.7 -> 239.4 KB) and still verify a registry in milliseconds. Only this build is affected.
+CARGO_PROFILE_RELEASE_STRIP=false \
+  cargo build -p txng-web --release --target wasm32-unknown-unknown \
+    --config 'profile.release.package.curve25519-dalek.opt-level="z"' \
+    --config 'profile.release.package.sha2.opt-level="z"'
+
+wasm_bindgen="$(command -v wasm-bindgen || echo "$HOME/.cargo/bin/wasm-bindgen")"
+[ -x "$wasm_bindgen" ] || { echo "build-web: wasm-bindgen CLI not found (cargo install wasm-bindgen-cli --version 0.2.130)" >&2; exit 1; }
+have="$("$wasm_bindgen" --version | awk '{print $2}')"
+[ "$have" = "0.2.130" ] || { echo "build-web: wasm-bindgen CLI is $have, the crate pins 0.2.130" >&2; exit 1; }
+
+if [ -x "$root/node_modules/.bin/wasm-opt" ]; then
+  wasm_opt="$root/node_modules/.bin/wasm-opt"
+elif command -v wasm-opt >/dev/null && [ "$(command -v wasm-opt)" != /usr/bin/wasm-opt ]; then
+  wasm_opt="$(command -v wasm-opt)"
+else
+  echo "build-web: wasm-opt from npm binaryen not found (npm install --no-save binaryen@132)" >&2
+  exit 1
+fi
+
+# pkg/ holds the widget's output and pkg/scan/ the decoder's: replace only ours.
+mkdir -p pkg
+rm -rf pkg/snippets pkg/txng_web*
+"$wasm_bindgen" --target web --remove-name-section --remove-producers-section \
+  --out-dir pkg "$target_dir/wasm32-unknown-unknown/release/txng_web.wasm"
+wasm=pkg/txng_web_bg.wasm
+"$wasm_opt" -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
+  --enable-mutable-globals --enable-multivalue --enable-reference-types \
+  "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+
+if [ "$skip_scan" = 1 ] && [ -f pkg/scan/txng_scan.js ]; then
+  echo "build-web: reusing pkg/scan/"
+else
+  bash "$root/scripts/build-scan.sh"
+fi
+
+rm -rf dist
+mkdir -p dist
+cp index.html dist/
+cp -r assets dist/assets
+cp -r pkg dist/pkg
+rm -f dist/pkg/*.d.ts dist/pkg/scan/*.d.ts dist/pkg/package.json dist/pkg/.gitignore
+
+if [ -n "$anchors" ]; then
+  python3 - "$anchors" dist/index.html <<'PY'
+import json, re, sys
+anchors = json.load(open(sys.argv[1], encoding="utf-8"))
+if isinstance(anchors, dict):
+    anchors = anchors.get("anchors", [])
+if not anchors or not all(isinstance(a, dict) and a.get("kid") and a.get("public_key") for a in anchors):
+    sys.exit("build-web: the anchors file must be [{\"kid\": ..., \"public_key\": ...}, ...]")
+path = sys.argv[2]
+html = open(path, encoding="utf-8").read()
+pat = re.compile(r'(<script id="txng-config" type="application/json">)(.*?)(</script>)', re.S)
+m = pat.search(html)
+if not m:
+    sys.exit("build-web: no txng-config block in index.html")
+cfg = json.loads(m.group(2))
+cfg["anchors"] = [{"kid": a["kid"], "public_key": a["public_key"]} for a in anchors]
+block = json.dumps(cfg, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+html = html[:m.start(2)] + block + html[m.end(2):]
+open(path, "w", encoding="utf-8").write(html)
+print(f"build-web: {len(anchors)} trust anchor(s) from {sys.argv[1]} written to {path}")
+PY
+fi
+
+gz() { gzip -9 -c "$1" | wc -c; }
+total=0
+echo "build-web: first-load parts (gzip -9 bytes):"
+first_load=(dist/index.html dist/assets/app.css dist/assets/boot.js dist/pkg/txng_web.js)
+while IFS= read -r f; do first_load+=("$f"); done < <(find dist/pkg/snippets -name '*.js' | sort)
+first_load+=(dist/pkg/txng_web_bg.wasm)
+for f in "${first_load[@]}"; do
+  n=$(gz "$f"); total=$((total + n))
+  printf '  %-60s %8d raw %8d gzip\n' "${f#dist/}" "$(wc -c <"$f")" "$n"
+done
+printf '  %-60s %17d gzip (budget 250000 = 250 KB)\n' "TOTAL first load" "$total"
+if [ -f dist/pkg/scan/txng_scan_bg.wasm ]; then
+  printf '  %-60s %17d gzip (lazy, not first load)\n' "pkg/scan/ (decoder wasm + js)" \
+    "$(( $(gz dist/pkg/scan/txng_scan_bg.wasm) + $(gz dist/pkg/scan/txng_scan.js) ))"
+fi
+if [ "$total" -gt 250000 ]; then
+  echo "build-web: first load $total bytes gzip is over the 250 KB budget" >&2
+  exit 1
+fi

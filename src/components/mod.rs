@@ -1,0 +1,94 @@
+//! The widget's components, each named for what the user sees. They render state and emit
+//! callbacks; decisions are the core's and the reducer's. Untrusted text (from codes, registries
+//! and trace documents) is only ever rendered as text, never as HTML.
+
+pub mod checks_panel;
+pub mod honesty_note;
+pub mod input_bar;
+pub mod lang_toggle;
+pub mod net_status;
+pub mod photo_input;
+pub mod product_card;
+pub mod report_fake;
+pub mod scan_view;
+pub mod timeline;
+pub mod verdict_banner;
+
+pub use checks_panel::ChecksPanel;
+pub use honesty_note::HonestyNote;
+pub use input_bar::InputBar;
+pub use lang_toggle::LangToggle;
+pub use net_status::NetStatus;
+pub use photo_input::PhotoInput;
+pub use product_card::ProductCard;
+pub use report_fake::ReportFake;
+pub use scan_view::ScanView;
+pub use timeline::Timeline;
+pub use verdict_banner::{live_text, VerdictBanner, VerdictLive};
+
+/// A link target from signed data, if it is safe to follow: `https:` or a same-origin path.
+/// (`javascript:`, `data:` and protocol-relative `//host` are refused.)
+pub fn safe_href(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let https = u
+        .get(..8)
+        .is_some_and(|p| p.eq_ignore_ascii_case("https://"));
+    let path = u.starts_with('/') && !u.starts_with("//") && !u.starts_with("/\\");
+    (https || path).then_some(u)
+}
+
+/// A `tel:` target: digits and a leading `+` only.
+pub fn tel_href(phone: &str) -> Option<String> {
+    let mut out = String::from("tel:");
+    for (i, c) in phone.trim().chars().enumerate() {
+        if c.is_ascii_digit() || (c == '+' && i == 0) {
+            out.push(c);
+        }
+    }
+    (out.len() > 5).then_some(out)
+}
+
+/// One labelled row of a `<dl>` (a function, not inline markup: one copy of the code).
+pub fn field(label: &str, value: yew::Html) -> yew::Html {
+    yew::html! { <div class="field"><dt>{ label.to_string() }</dt><dd>{ value }</dd></div> }
+}
+
+/// `YYYY-MM-DD` (as in certifications and `expiry_date`) shown as `dd/mm/yyyy`; other text as is.
+pub fn iso_date(text: &str) -> String {
+    let b = text.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let (y, m, d) = (&text[0..4], &text[5..7], &text[8..10]);
+        if [y, m, d]
+            .iter()
+            .all(|p| p.bytes().all(|c| c.is_ascii_digit()))
+        {
+            return format!("{d}/{m}/{y}");
+        }
+    }
+    text.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs() {
+        assert_eq!(safe_href("https://a.vn/x"), Some("https://a.vn/x"));
+        assert_eq!(safe_href("/img/a.svg"), Some("/img/a.svg"));
+        assert_eq!(safe_href("//evil.example/a"), None);
+        assert_eq!(safe_href("javascript:alert(1)"), None);
+        assert_eq!(safe_href("http://a.vn"), None);
+        assert_eq!(
+            tel_href("0233 3852 000").as_deref(),
+            Some("tel:02333852000")
+        );
+        assert_eq!(tel_href("+84 233 1"), Some("tel:+842331".into()));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(iso_date("2027-03-31"), "31/03/2027");
+        assert_eq!(iso_date("soon"), "soon");
+    }
+}

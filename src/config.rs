@@ -1,0 +1,127 @@
+//! The deployment's configuration: where the signed producer registry is, and the trust anchors
+//! (the authority's public keys) that must have signed it.
+//!
+//! Trust anchors come from the page that embeds the widget, never from a scanned code: the scanned
+//! code is attacker-controlled, the page is the deployment's. The page carries a JSON data block,
+//! which browsers do not execute, so the strict CSP (`script-src 'self'`) allows it:
+//!
+//! ```html
+//! <script id="txng-config" type="application/json">
+//!   {"registry_url": "/registry.jws",
+//!    "anchors": [{"kid": "qt-skhcn-2026", "public_key": "<base64url Ed25519 key>"}],
+//!    "lang": "vi"}
+//! </script>
+//! ```
+//!
+//! Optional: `"pkg_base": "https://cdn.example/txng/pkg/"` when the widget's files are not served
+//! next to the page (the QR decoder is then loaded from `{pkg_base}scan/txng_scan.js`).
+
+use txng_core::{Lang, TrustAnchor};
+
+/// The id of the JSON data block in the page.
+pub const CONFIG_ELEMENT_ID: &str = "txng-config";
+
+/// A usable configuration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    /// URL of the registry JWS, absolute or relative to the page.
+    pub registry_url: String,
+    /// The authority keys that may sign the registry.
+    pub anchors: Vec<TrustAnchor>,
+    /// Initial language.
+    pub lang: Lang,
+    /// Base URL of the `pkg/` directory, or empty to locate it from the widget's own script.
+    pub pkg_base: String,
+}
+
+/// Why the configuration is not usable; each is shown as a grey verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfigError {
+    /// No `#txng-config` block.
+    Missing,
+    /// The block is not the expected JSON.
+    Invalid,
+    /// No anchor with a valid key: nothing could ever be verified.
+    NoAnchors,
+}
+
+impl ConfigError {
+    /// A stable code for the DOM (`data-code` of `#main-reason`).
+    pub const fn code(self) -> &'static str {
+        match self {
+            ConfigError::Missing => "config.missing",
+            ConfigError::Invalid => "config.invalid",
+            ConfigError::NoAnchors => "config.no_anchors",
+        }
+    }
+}
+
+impl Config {
+    /// Parses the JSON text of the configuration block. Anchors with a malformed or weak key are
+    /// dropped; if none is left the configuration is refused. (Read through `serde_json::Value`,
+    /// which the core already links, rather than a derived deserializer: less wasm.)
+    pub fn from_json(text: &str) -> Result<Config, ConfigError> {
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|_| ConfigError::Invalid)?;
+        fn s<'a>(o: &'a serde_json::Value, k: &str) -> Option<&'a str> {
+            o.get(k).and_then(|x| x.as_str()).map(str::trim)
+        }
+        let registry_url = s(&v, "registry_url")
+            .filter(|u| !u.is_empty())
+            .ok_or(ConfigError::Invalid)?;
+        let anchors: Vec<TrustAnchor> = match v.get("anchors") {
+            None => Vec::new(),
+            Some(serde_json::Value::Array(list)) => list
+                .iter()
+                .filter_map(|a| TrustAnchor::from_base64url(s(a, "kid")?, s(a, "public_key")?))
+                .collect(),
+            Some(_) => return Err(ConfigError::Invalid),
+        };
+        if anchors.is_empty() {
+            return Err(ConfigError::NoAnchors);
+        }
+        Ok(Config {
+            registry_url: registry_url.to_string(),
+            anchors,
+            lang: s(&v, "lang").and_then(Lang::parse).unwrap_or_default(),
+            pkg_base: s(&v, "pkg_base").unwrap_or_default().to_string(),
+        })
+    }
+
+    /// Reads the configuration block from the current page.
+    pub fn from_page() -> Result<Config, ConfigError> {
+        let text = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(CONFIG_ELEMENT_ID))
+            .and_then(|e| e.text_content())
+            .ok_or(ConfigError::Missing)?;
+        Config::from_json(&text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // RFC 8037 A.2 public key.
+    const KEY: &str = "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo";
+
+    #[test]
+    fn parses_and_refuses() {
+        let ok = format!(
+            r#"{{"registry_url":"/registry.jws","anchors":[{{"kid":"k1","public_key":"{KEY}"}}],"lang":"en"}}"#
+        );
+        let c = Config::from_json(&ok).expect("valid config");
+        assert_eq!(c.registry_url, "/registry.jws");
+        assert_eq!(c.anchors.len(), 1);
+        assert_eq!(c.lang, Lang::En);
+        assert_eq!(Config::from_json("{"), Err(ConfigError::Invalid));
+        assert_eq!(
+            Config::from_json(r#"{"registry_url":"/r","anchors":[]}"#),
+            Err(ConfigError::NoAnchors)
+        );
+        assert_eq!(
+            Config::from_json(r#"{"registry_url":"/r","anchors":[{"kid":"k","public_key":"…"}]}"#),
+            Err(ConfigError::NoAnchors)
+        );
+    }
+}

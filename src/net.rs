@@ -1,0 +1,343 @@
+//! Fetching the registry and trace documents (with timeouts and size caps), and the device's
+//! saved copy of the last good registry.
+//!
+//! Nothing here decides trust: bytes go to `txng_core`, which verifies them whether they came from
+//! the network or from `localStorage`. Failures are turned into a [`Failure`], whose
+//! [`Failure::detail`] becomes the core's `Fetched::Unavailable` detail (`http 404`, `timeout`,
+//! `offline`, `network`) and whose words the UI shows.
+
+use js_sys::{Reflect, Uint8Array};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Registry fetch timeout: long enough for a 2G/EDGE connection to send a few hundred kilobytes.
+pub const REGISTRY_TIMEOUT_MS: i32 = 8_000;
+/// Trace fetch timeout, per URL.
+pub const TRACE_TIMEOUT_MS: i32 = 10_000;
+/// A registry fetched this session is reused for this long before asking the server again (kiosks
+/// scan many codes in a row).
+pub const REGISTRY_REUSE_MS: f64 = 5.0 * 60.0 * 1000.0;
+
+/// Why nothing could be fetched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// The browser says it is offline.
+    Offline,
+    /// Aborted by our timeout.
+    Timeout,
+    /// An HTTP error status.
+    Http(u16),
+    /// The request failed otherwise (DNS, TLS, CORS, connection reset).
+    Network,
+}
+
+impl Failure {
+    /// The detail passed to the core (`Fetched::Unavailable`), for inspectors.
+    pub fn detail(self) -> String {
+        match self {
+            Failure::Offline => "offline".into(),
+            Failure::Timeout => "timeout".into(),
+            Failure::Http(s) => format!("http {s}"),
+            Failure::Network => "network".into(),
+        }
+    }
+}
+
+/// What a fetch gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Got {
+    /// The body, within the cap.
+    Bytes(Vec<u8>),
+    /// Over the cap (by Content-Length or while reading).
+    TooLarge,
+    /// Nothing.
+    Failed(Failure),
+}
+
+/// Aborts a fetch after a delay; cancels the timer when dropped.
+struct Deadline {
+    id: Option<i32>,
+    fired: Rc<Cell<bool>>,
+    _cb: Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn new(ms: i32, controller: Option<web_sys::AbortController>) -> Deadline {
+        let fired = Rc::new(Cell::new(false));
+        let f = fired.clone();
+        let cb = Closure::<dyn FnMut()>::new(move || {
+            f.set(true);
+            if let Some(c) = &controller {
+                c.abort();
+            }
+        });
+        let id = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.as_ref().unchecked_ref(), ms)
+                .ok()
+        });
+        Deadline { id, fired, _cb: cb }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let (Some(id), Some(w)) = (self.id, web_sys::window()) {
+            w.clear_timeout_with_handle(id);
+        }
+    }
+}
+
+fn offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
+/// GETs a URL with a timeout and a size cap, streaming the body so an oversized answer is cut off
+/// without holding it all.
+pub async fn fetch_capped(url: &str, cap: usize, timeout_ms: i32, revalidate: bool) -> Got {
+    let Some(window) = web_sys::window() else {
+        return Got::Failed(Failure::Network);
+    };
+    if offline() {
+        return Got::Failed(Failure::Offline);
+    }
+    let controller = web_sys::AbortController::new().ok();
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
+    }
+    if revalidate {
+        init.set_cache(web_sys::RequestCache::NoCache);
+    }
+    let deadline = Deadline::new(timeout_ms, controller.clone());
+    let failed = |d: &Deadline| {
+        Got::Failed(if d.fired.get() {
+            Failure::Timeout
+        } else if offline() {
+            Failure::Offline
+        } else {
+            Failure::Network
+        })
+    };
+    let resp = match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
+        Ok(r) => r,
+        Err(_) => return failed(&deadline),
+    };
+    let Ok(resp) = resp.dyn_into::<web_sys::Response>() else {
+        return Got::Failed(Failure::Network);
+    };
+    if !resp.ok() {
+        return Got::Failed(Failure::Http(resp.status()));
+    }
+    let declared = resp
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > cap as u64) {
+        if let Some(c) = &controller {
+            c.abort();
+        }
+        return Got::TooLarge;
+    }
+    let mut buf: Vec<u8> = Vec::with_capacity(declared.map_or(16 * 1024, |n| n as usize));
+    let Some(body) = resp.body() else {
+        return Got::Bytes(buf);
+    };
+    let Ok(reader) = body
+        .get_reader()
+        .dyn_into::<web_sys::ReadableStreamDefaultReader>()
+    else {
+        return Got::Failed(Failure::Network);
+    };
+    loop {
+        let chunk = match JsFuture::from(reader.read()).await {
+            Ok(c) => c,
+            Err(_) => return failed(&deadline),
+        };
+        let done = Reflect::get(&chunk, &JsValue::from_str("done"))
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let Ok(value) = Reflect::get(&chunk, &JsValue::from_str("value")) else {
+            break;
+        };
+        let Ok(arr) = value.dyn_into::<Uint8Array>() else {
+            return Got::Failed(Failure::Network);
+        };
+        let n = arr.length() as usize;
+        if buf.len() + n > cap {
+            let _ = reader.cancel();
+            if let Some(c) = &controller {
+                c.abort();
+            }
+            return Got::TooLarge;
+        }
+        let start = buf.len();
+        buf.resize(start + n, 0);
+        arr.copy_to(&mut buf[start..]);
+    }
+    drop(deadline);
+    Got::Bytes(buf)
+}
+
+/// Resolves `url` against `base` (itself resolved against the page; empty = the page), keeping
+/// only http(s) results. Registry trace templates may be origin-relative (`/trace/{gtin}/{lot}.jws`).
+pub fn resolve(url: &str, base: &str) -> Option<String> {
+    let page = web_sys::window()?.location().href().ok()?;
+    let base =
+        web_sys::Url::new_with_base(if base.is_empty() { &page } else { base }, &page).ok()?;
+    let u = web_sys::Url::new_with_base(url, &base.href()).ok()?;
+    matches!(u.protocol().as_str(), "https:" | "http:").then(|| u.href())
+}
+
+/// The registry bytes fetched this session, to reuse between scans.
+struct Fresh {
+    url: String,
+    bytes: Rc<Vec<u8>>,
+    at_ms: f64,
+}
+
+thread_local! {
+    static FRESH: RefCell<Option<Fresh>> = const { RefCell::new(None) };
+}
+
+/// Where a registry came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RegistrySource {
+    /// Fetched now (or reused from earlier in this session).
+    Network(Rc<Vec<u8>>),
+    /// The fetch failed; this is the device's saved copy, to be verified again.
+    Saved {
+        /// The saved JWS.
+        bytes: Rc<Vec<u8>>,
+        /// Why the fetch failed.
+        why: Failure,
+    },
+    /// Over the size cap.
+    TooLarge,
+    /// Nothing at all.
+    Failed(Failure),
+}
+
+/// Gets the registry: from this session's memory if recent, else the network, else the saved copy.
+pub async fn registry(url: &str) -> RegistrySource {
+    let now = js_sys::Date::now();
+    let reuse = FRESH.with(|f| {
+        f.borrow()
+            .as_ref()
+            .filter(|f| f.url == url && now - f.at_ms < REGISTRY_REUSE_MS && now >= f.at_ms)
+            .map(|f| f.bytes.clone())
+    });
+    if let Some(bytes) = reuse {
+        return RegistrySource::Network(bytes);
+    }
+    match fetch_capped(
+        url,
+        txng_core::registry::MAX_REGISTRY_BYTES,
+        REGISTRY_TIMEOUT_MS,
+        true,
+    )
+    .await
+    {
+        Got::Bytes(b) => RegistrySource::Network(Rc::new(b)),
+        Got::TooLarge => RegistrySource::TooLarge,
+        Got::Failed(why) => match load_saved(url) {
+            Some(s) => RegistrySource::Saved {
+                bytes: Rc::new(s.jws.into_bytes()),
+                why,
+            },
+            None => RegistrySource::Failed(why),
+        },
+    }
+}
+
+/// Remembers a registry the core accepted: in memory for this session and on the device.
+pub fn remember(url: &str, bytes: &Rc<Vec<u8>>) {
+    let now = js_sys::Date::now();
+    let known = FRESH.with(|f| {
+        f.borrow()
+            .as_ref()
+            .is_some_and(|f| f.url == url && Rc::ptr_eq(&f.bytes, bytes))
+    });
+    if known {
+        return; // reused from this session: already saved
+    }
+    FRESH.with(|f| {
+        *f.borrow_mut() = Some(Fresh {
+            url: url.to_string(),
+            bytes: bytes.clone(),
+            at_ms: now,
+        })
+    });
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        save(url, text, (now / 1000.0) as i64);
+    }
+}
+
+/// Forgets the session copy (a fetched registry the core refused is not reused).
+pub fn forget_fresh() {
+    FRESH.with(|f| *f.borrow_mut() = None);
+}
+
+/// A saved registry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// The JWS text.
+    pub jws: String,
+    /// When it was fetched (Unix seconds).
+    pub fetched_at: i64,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The `localStorage` key of the saved registry of a URL.
+pub fn storage_key(url: &str) -> String {
+    format!("txng.registry:{url}")
+}
+
+/// Saves a registry JWS (format: fetched-at seconds, newline, JWS). Quota errors are ignored: the
+/// saved copy is a convenience for offline use.
+pub fn save(url: &str, jws: &str, fetched_at: i64) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(&storage_key(url), &format!("{fetched_at}\n{jws}"));
+    }
+}
+
+/// Reads the saved registry of a URL (not verified: the caller gives it to the core).
+pub fn load_saved(url: &str) -> Option<Saved> {
+    let text = storage()?.get_item(&storage_key(url)).ok()??;
+    let (at, jws) = text.split_once('\n')?;
+    Some(Saved {
+        jws: jws.to_string(),
+        fetched_at: at.parse().ok()?,
+    })
+}
+
+/// Deletes the saved registry of a URL (it failed verification).
+pub fn delete_saved(url: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&storage_key(url));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details() {
+        assert_eq!(Failure::Http(404).detail(), "http 404");
+        assert_eq!(Failure::Timeout.detail(), "timeout");
+        assert_eq!(Failure::Offline.detail(), "offline");
+    }
+}

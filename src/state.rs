@@ -1,0 +1,250 @@
+//! The widget's state and its one reducer. Components only read it and dispatch actions; the
+//! verification itself is the core's, run by `pipeline`.
+//!
+//! Every verification has a run number; results that arrive for an older run (the user scanned
+//! something else meanwhile) are dropped here, so a slow network can never show a stale verdict.
+
+use crate::config::ConfigError;
+use crate::net::Failure;
+use std::rc::Rc;
+use txng_core::time::UnixTime;
+use txng_core::{Lang, Verdict};
+use yew::Reducible;
+
+/// A shared value compared by identity: a new verdict is a new `Rc`, so props comparisons are one
+/// pointer check instead of a deep walk of every check and event (less work and less wasm).
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    /// Wraps a value.
+    pub fn new(v: T) -> Self {
+        Shared(Rc::new(v))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Where the verification is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// Nothing scanned yet (or the user asked to scan again).
+    Idle,
+    /// Working on the first verdict.
+    Verifying,
+    /// A verdict (updated once more when the trace document arrives).
+    Done(Shared<Verdict>),
+}
+
+/// Network state of the registry, for `#net-status`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RegistryStatus {
+    /// Not asked for.
+    Idle,
+    /// Being fetched.
+    Loading,
+    /// Fetched now (or earlier in this session).
+    Fresh,
+    /// The fetch failed; the list saved on this device was used (and verified again).
+    Cached {
+        /// `issued_at` of the saved list, if it verified.
+        issued_at: Option<UnixTime>,
+        /// Why the fresh fetch failed.
+        why: Failure,
+    },
+    /// The fetch failed and nothing was saved.
+    Failed(Failure),
+    /// Over the size cap.
+    TooLarge,
+}
+
+/// Network state of the trace document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TraceStatus {
+    /// Not needed (invalid label) or not yet asked for.
+    Idle,
+    /// Being fetched.
+    Loading,
+    /// Fetched.
+    Loaded,
+    /// Every URL failed; the last reason.
+    Failed(Failure),
+    /// Over the size cap.
+    TooLarge,
+}
+
+/// The whole state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// Display language.
+    pub lang: Lang,
+    /// The configuration problem, if the page is not set up.
+    pub config_error: Option<ConfigError>,
+    /// The current run number.
+    pub run: u32,
+    /// What the current run verifies (raw text, for the report link).
+    pub scanned: Option<Rc<str>>,
+    /// Verification phase.
+    pub phase: Phase,
+    /// Registry network state.
+    pub registry: RegistryStatus,
+    /// Trace network state.
+    pub trace: TraceStatus,
+    /// Whether the camera view is open.
+    pub camera_open: bool,
+    /// Timeline order.
+    pub newest_first: bool,
+}
+
+impl AppState {
+    /// The initial state.
+    pub fn new(lang: Lang, config_error: Option<ConfigError>) -> AppState {
+        AppState {
+            lang,
+            config_error,
+            run: 0,
+            scanned: None,
+            phase: Phase::Idle,
+            registry: RegistryStatus::Idle,
+            trace: TraceStatus::Idle,
+            camera_open: false,
+            newest_first: false,
+        }
+    }
+
+    /// The verdict shown, if any.
+    pub fn verdict(&self) -> Option<&Shared<Verdict>> {
+        match &self.phase {
+            Phase::Done(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// What can happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Switch vi ↔ en.
+    ToggleLang,
+    /// A new verification starts (supersedes any running one).
+    Begin {
+        /// Its run number.
+        run: u32,
+        /// The scanned text.
+        scanned: Rc<str>,
+    },
+    /// Registry network state of a run.
+    Registry(u32, RegistryStatus),
+    /// A verdict of a run (stage 1, then with the trace).
+    Verdict(u32, Shared<Verdict>),
+    /// Trace network state of a run.
+    Trace(u32, TraceStatus),
+    /// Back to the start screen; results of `run - 1` and older are dropped.
+    Reset {
+        /// The new run number.
+        run: u32,
+    },
+    /// Open the camera view.
+    OpenCamera,
+    /// Close the camera view.
+    CloseCamera,
+    /// Flip the timeline order.
+    ToggleOrder,
+}
+
+impl AppState {
+    /// The reducer as a plain function (tested natively).
+    pub fn apply(&self, action: Action) -> AppState {
+        let mut s = self.clone();
+        match action {
+            Action::ToggleLang => {
+                s.lang = match s.lang {
+                    Lang::Vi => Lang::En,
+                    Lang::En => Lang::Vi,
+                }
+            }
+            Action::Begin { run, scanned } => {
+                s.run = run;
+                s.scanned = Some(scanned);
+                s.phase = Phase::Verifying;
+                s.registry = RegistryStatus::Loading;
+                s.trace = TraceStatus::Idle;
+                s.camera_open = false;
+                s.newest_first = false;
+            }
+            Action::Registry(run, st) if run == s.run => s.registry = st,
+            Action::Verdict(run, v) if run == s.run => s.phase = Phase::Done(v),
+            Action::Trace(run, st) if run == s.run => s.trace = st,
+            Action::Registry(..) | Action::Verdict(..) | Action::Trace(..) => {}
+            Action::Reset { run } => {
+                s.run = run;
+                s.scanned = None;
+                s.phase = Phase::Idle;
+                s.registry = RegistryStatus::Idle;
+                s.trace = TraceStatus::Idle;
+                s.camera_open = false;
+            }
+            Action::OpenCamera => s.camera_open = true,
+            Action::CloseCamera => s.camera_open = false,
+            Action::ToggleOrder => s.newest_first = !s.newest_first,
+        }
+        s
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(self.apply(action))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stale_results_are_dropped() {
+        let s = AppState::new(Lang::Vi, None);
+        let s = s.apply(Action::Begin {
+            run: 1,
+            scanned: "a".into(),
+        });
+        let s = s.apply(Action::Begin {
+            run: 2,
+            scanned: "b".into(),
+        });
+        let v = Shared::new(txng_core::verify(
+            "x",
+            txng_core::Fetched::Unavailable("offline"),
+            None,
+            &[],
+            0,
+        ));
+        let s2 = s.apply(Action::Verdict(1, v.clone()));
+        assert_eq!(s2.phase, Phase::Verifying);
+        let s3 = s.apply(Action::Verdict(2, v));
+        assert!(s3.verdict().is_some());
+        let s4 = s3.apply(Action::Reset { run: 3 });
+        assert_eq!(s4.phase, Phase::Idle);
+        assert_eq!(s4.apply(Action::ToggleLang).lang, Lang::En);
+    }
+}
