@@ -124,8 +124,16 @@ pub fn ProductCard(p: &Props) -> Html {
         certs.extend(p.certifications.iter());
     }
     let ocop_rating = product.and_then(|p| p.ocop);
-    // An OCOP certification is shown once: from the product's rating if it has one.
+    // An OCOP certification is shown once: from the product's rating if it has one. The same
+    // certificate listed for the product and the producer is shown once.
     certs.retain(|c| !(c.kind == "ocop" && ocop_rating.is_some()));
+    let mut seen: Vec<(&str, Option<&str>)> = Vec::new();
+    certs.retain(|c| {
+        let key = (c.kind.as_str(), c.number.as_deref());
+        let new = !seen.contains(&key);
+        seen.push(key);
+        new
+    });
     let expiry_text = label
         .expiry
         .map(|d| d.display())

@@ -1,0 +1,324 @@
+//! Native server-side-rendering tests of the widget's components (Yew `ssr`): every status code
+//! shows its words in both languages, dates read dd/mm/yyyy, the timeline's order, and the DOM
+//! contract the end-to-end tests rely on (ids, `data-state`, `data-code`, `data-step`).
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::future::Future;
+use txng_core::time::{parse_rfc3339, Date};
+use txng_core::trace::TraceEvent;
+use txng_core::verify::LabelView;
+use txng_core::vocab::{KnownStep, Step};
+use txng_core::{message, state_title, Check, Code, Lang, Severity, State, Verdict};
+use txng_web::components::{
+    ChecksPanel, HonestyNote, LangToggle, NetStatus, ProductCard, Timeline, VerdictBanner,
+};
+use txng_web::config::ConfigError;
+use txng_web::net::Failure;
+use txng_web::state::{Phase, RegistryStatus, Shared, TraceStatus};
+use yew::{BaseComponent, Callback, LocalServerRenderer};
+
+fn block_on<F: Future>(f: F) -> F::Output {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("tokio runtime");
+    tokio::task::LocalSet::new().block_on(&rt, f)
+}
+
+fn render<C: BaseComponent>(props: C::Properties) -> String {
+    block_on(
+        LocalServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+/// Text as the server renderer escapes it.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn verdict(checks: Vec<Check>) -> Verdict {
+    Verdict {
+        state: State::from_checks(&checks),
+        checks,
+        label: None,
+        producer: None,
+        product: None,
+        events: Vec::new(),
+        authority: None,
+        registry_issued_at: None,
+        scanned: None,
+    }
+}
+
+#[test]
+fn checks_panel_shows_every_code_in_both_languages() {
+    let checks: Vec<Check> = Code::ALL.iter().map(|&c| Check::new(c)).collect();
+    let v = Shared::new(verdict(checks));
+    for lang in [Lang::Vi, Lang::En] {
+        let html = render::<ChecksPanel>(txng_web::components::checks_panel::Props {
+            verdict: v.clone(),
+            lang,
+        });
+        assert!(html.contains(r#"id="checks""#));
+        assert!(
+            !html.contains("<details id=\"checks\" class=\"card checks\" open"),
+            "folded by default"
+        );
+        for &code in Code::ALL {
+            let m = message(code, lang);
+            assert!(
+                html.contains(&format!(r#"data-code="{}""#, code.as_str())),
+                "{code}"
+            );
+            assert!(html.contains(&esc(m.title)), "{code} {lang:?} title");
+            assert!(
+                html.contains(&esc(m.explanation)),
+                "{code} {lang:?} explanation"
+            );
+        }
+        let title = match lang {
+            Lang::Vi => "Kiểm tra thế nào?",
+            Lang::En => "How was this checked?",
+        };
+        assert!(html.contains(title));
+    }
+}
+
+#[test]
+fn verdict_banner_names_the_main_check_for_every_code() {
+    for &code in Code::ALL {
+        // A verdict whose main check is `code`: a valid signature plus the code (a success or
+        // info code alone leaves the signature as the main check).
+        let mut checks = vec![Check::new(Code::SignatureValid)];
+        if code != Code::SignatureValid {
+            checks.push(Check::new(code));
+        }
+        let v = verdict(checks);
+        let main = if code.severity() <= Severity::Info {
+            Code::SignatureValid
+        } else {
+            code
+        };
+        assert_eq!(v.main_check().map(|c| c.code), Some(main));
+        let state = v.state;
+        let v = Shared::new(v);
+        for lang in [Lang::Vi, Lang::En] {
+            let html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
+                phase: Phase::Done(v.clone()),
+                config_error: None,
+                busy: false,
+                lang,
+            });
+            assert!(html.contains(r#"id="verdict""#), "{code}");
+            assert!(
+                html.contains(&format!(r#"data-state="{}""#, state.as_str())),
+                "{code}"
+            );
+            assert!(html.contains(&esc(state_title(state, lang))), "{code}");
+            assert!(
+                html.contains(&format!(
+                    r#"id="main-reason" data-code="{}""#,
+                    main.as_str()
+                )),
+                "{code}: {html}"
+            );
+            let m = message(main, lang);
+            assert!(html.contains(&esc(m.title)), "{code} {lang:?}");
+            assert!(html.contains(&esc(m.next_step)), "{code} {lang:?}");
+        }
+    }
+}
+
+#[test]
+fn verdict_banner_states_and_config_errors() {
+    let html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
+        phase: Phase::Verifying,
+        config_error: None,
+        busy: false,
+        lang: Lang::Vi,
+    });
+    assert!(html.contains(r#"data-state="verifying""#));
+    assert!(html.contains("Đang kiểm tra…"));
+    for e in [
+        ConfigError::Missing,
+        ConfigError::Invalid,
+        ConfigError::NoAnchors,
+    ] {
+        let html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
+            phase: Phase::Idle,
+            config_error: Some(e),
+            busy: false,
+            lang: Lang::Vi,
+        });
+        assert!(html.contains(r#"data-state="cannot_tell""#));
+        assert!(html.contains("Chưa kiểm tra được"));
+        assert!(html.contains(&format!(r#"data-code="{}""#, e.code())));
+    }
+    let idle = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
+        phase: Phase::Idle,
+        config_error: None,
+        busy: false,
+        lang: Lang::Vi,
+    });
+    assert!(!idle.contains("verdict"));
+}
+
+fn date(y: i64, m: u32, d: u32) -> Date {
+    Date {
+        year: y,
+        month: m,
+        day: d,
+    }
+}
+
+fn verified_with_label() -> Verdict {
+    let mut v = verdict(vec![
+        Check::new(Code::PayloadParsed),
+        Check::new(Code::RegistryValid),
+        Check::new(Code::SignatureValid),
+    ]);
+    v.label = Some(LabelView {
+        gtin: "08935012300010".into(),
+        cpv: None,
+        lot: "CF2609A".into(),
+        serial: "000101".into(),
+        production_date: Some(date(2026, 9, 12)),
+        packaging_date: None,
+        best_before: None,
+        expiry: Some(date(2027, 9, 11)),
+        harvest_from: None,
+        harvest_to: None,
+        origin: Some("704".into()),
+        key_number: 2,
+    });
+    v
+}
+
+#[test]
+fn product_card_dates_and_fields() {
+    let v = Shared::new(verified_with_label());
+    let html = render::<ProductCard>(txng_web::components::product_card::Props {
+        verdict: v,
+        lang: Lang::Vi,
+    });
+    assert!(html.contains(r#"id="product-card""#));
+    assert!(html.contains(r#"id="product-name""#));
+    assert!(html.contains("12/09/2026"), "NSX dd/mm/yyyy: {html}");
+    assert!(html.contains("11/09/2027"), "HSD dd/mm/yyyy");
+    assert!(html.contains("Ngày sản xuất (NSX)"));
+    assert!(html.contains("Hạn sử dụng (HSD)"));
+    assert!(html.contains("Việt Nam"));
+    assert!(html.contains("CF2609A") && html.contains("000101"));
+    // Not shown unless verified.
+    let mut bad = verified_with_label();
+    bad.checks.push(Check::new(Code::SignatureInvalid));
+    bad.state = State::from_checks(&bad.checks);
+    let html = render::<ProductCard>(txng_web::components::product_card::Props {
+        verdict: Shared::new(bad),
+        lang: Lang::Vi,
+    });
+    assert!(!html.contains("product-card"));
+}
+
+#[test]
+fn ocop_stars_text() {
+    use txng_web::components::product_card::ocop_text;
+    assert_eq!(ocop_text(4, Some(2024), Lang::Vi), "4 sao OCOP (2024)");
+    assert_eq!(ocop_text(3, None, Lang::Vi), "3 sao OCOP");
+    assert_eq!(ocop_text(5, Some(2025), Lang::En), "5-star OCOP (2025)");
+}
+
+fn event(step: KnownStep, when: &str) -> TraceEvent {
+    let (time, offset) = parse_rfc3339(when).expect("time");
+    TraceEvent {
+        event_type: "ObjectEvent".into(),
+        time,
+        offset_minutes: offset,
+        step: Some(Step::from_uri(&Step::canonical(step))),
+        disposition: None,
+        place: Some("Khe Sanh".into()),
+        actor: None,
+        notes: None,
+        inputs: Vec::new(),
+        quantities: Vec::new(),
+        sensors: Vec::new(),
+        certificates: Vec::new(),
+        ilmd: Vec::new(),
+    }
+}
+
+#[test]
+fn timeline_order_and_steps() {
+    let mut v = verified_with_label();
+    v.events = vec![
+        event(KnownStep::Harvesting, "2026-08-01T07:00:00+07:00"),
+        event(KnownStep::Roasting, "2026-09-10T08:30:00+07:00"),
+        event(KnownStep::Packing, "2026-09-12T14:00:00+07:00"),
+    ];
+    let v = Shared::new(v);
+    let pos = |html: &str, s: &str| html.find(s).unwrap_or(usize::MAX);
+    for newest_first in [false, true] {
+        let html = render::<Timeline>(txng_web::components::timeline::Props {
+            verdict: v.clone(),
+            newest_first,
+            on_toggle: Callback::noop(),
+            lang: Lang::Vi,
+        });
+        assert!(html.contains(r#"id="timeline""#));
+        assert!(html.contains(r#"id="timeline-order""#));
+        assert!(html.contains(r#"data-step="urn:txng:bizstep:harvesting""#));
+        assert!(html.contains(r#"data-step="packing""#));
+        assert!(html.contains("01/08/2026 07:00"), "local time");
+        let (h, r, p) = (
+            pos(&html, "Thu hoạch"),
+            pos(&html, "Rang"),
+            pos(&html, "Đóng gói"),
+        );
+        assert!(h != usize::MAX && r != usize::MAX && p != usize::MAX);
+        if newest_first {
+            assert!(p < r && r < h, "newest first");
+            assert!(html.contains("Xem cũ nhất trước"));
+        } else {
+            assert!(h < r && r < p, "oldest first");
+            assert!(html.contains("Xem mới nhất trước"));
+        }
+    }
+}
+
+#[test]
+fn honesty_note_lang_toggle_and_net_status() {
+    let html = render::<HonestyNote>(txng_web::components::honesty_note::Props { lang: Lang::Vi });
+    assert!(html.contains(r#"id="honesty-note""#));
+    assert!(html.contains(&esc(message(Code::LabelCopyPossible, Lang::Vi).explanation)));
+
+    let vi = render::<LangToggle>(txng_web::components::lang_toggle::Props {
+        lang: Lang::Vi,
+        on_toggle: Callback::noop(),
+    });
+    assert!(vi.contains(r#"id="lang-toggle""#) && vi.contains(">English<"));
+    let en = render::<LangToggle>(txng_web::components::lang_toggle::Props {
+        lang: Lang::En,
+        on_toggle: Callback::noop(),
+    });
+    assert!(en.contains(">Tiếng Việt<"));
+
+    let issued = parse_rfc3339("2026-10-31T17:00:00Z").map(|x| x.0);
+    let html = render::<NetStatus>(txng_web::components::net_status::Props {
+        registry: RegistryStatus::Cached {
+            issued_at: issued,
+            why: Failure::Offline,
+        },
+        trace: TraceStatus::Failed(Failure::Http(404)),
+        lang: Lang::Vi,
+    });
+    assert!(html.contains(r#"id="net-status""#));
+    assert!(
+        html.contains("Đang dùng danh sách đã lưu ngày 01/11/2026"),
+        "{html}"
+    );
+    assert!(html.contains("lỗi 404"));
+}
