@@ -230,6 +230,19 @@ pub fn App(p: &Props) -> Html {
     let configured = state.config_error.is_none();
     let idle = matches!(state.phase, Phase::Idle);
 
+    let inputs = html! {
+        <section class="card inputs" aria-label={t(T::InputSubmit, lang)}>
+            if !state.camera_open {
+                <button id="open-camera" type="button" class="btn btn--primary btn--wide" onclick={open_camera}>
+                    { t(T::OpenCamera, lang) }
+                </button>
+            }
+            <PhotoInput {lang} pkg_base={pkg_base.clone()} on_scan={verify.clone()} />
+            <InputBar {lang} on_submit={verify.clone()} />
+            <p class="muted small">{ t(T::KioskHint, lang) }</p>
+        </section>
+    };
+
     html! {
         <div class="txng">
             <header class="top">
@@ -241,11 +254,12 @@ pub fn App(p: &Props) -> Html {
             </header>
             <VerdictLive text={live} />
             <main class="main">
-                if idle && configured {
-                    <p class="intro">{ t(T::Intro, lang) }</p>
-                }
                 if state.camera_open && configured {
                     <ScanView {lang} pkg_base={pkg_base.clone()} on_scan={verify.clone()} {on_close} />
+                }
+                if idle && configured {
+                    <p class="intro">{ t(T::Intro, lang) }</p>
+                    { inputs.clone() }
                 }
                 <VerdictBanner phase={state.phase.clone()} config_error={state.config_error}
                     busy={state.trace == TraceStatus::Loading} {lang} />
@@ -272,18 +286,7 @@ pub fn App(p: &Props) -> Html {
                     <button id="scan-again" type="button" class="btn btn--primary btn--wide" onclick={scan_again}>
                         { t(T::ScanAgain, lang) }
                     </button>
-                }
-                if configured {
-                    <section class="card inputs" aria-label={t(T::InputSubmit, lang)}>
-                        if !state.camera_open {
-                            <button id="open-camera" type="button" class="btn btn--primary btn--wide" onclick={open_camera}>
-                                <span aria-hidden="true">{ "📷 " }</span>{ t(T::OpenCamera, lang) }
-                            </button>
-                        }
-                        <PhotoInput {lang} pkg_base={pkg_base.clone()} on_scan={verify.clone()} />
-                        <InputBar {lang} on_submit={verify.clone()} />
-                        <p class="muted small">{ t(T::KioskHint, lang) }</p>
-                    </section>
+                    { inputs }
                 }
             </main>
             <footer class="foot"><p>{ t(T::Footer, lang) }</p></footer>

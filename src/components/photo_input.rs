@@ -76,7 +76,7 @@ pub fn PhotoInput(p: &Props) -> Html {
     html! {
         <div class="photo-input">
             <label for="photo-input" class="btn btn--file">
-                <span aria-hidden="true">{ "🖼 " }</span>{ t(T::PhotoLabel, lang) }
+                { t(T::PhotoLabel, lang) }
             </label>
             <input id="photo-input" class="file-input" type="file" accept="image/*" capture="environment"
                 {onclick} {onchange} />

@@ -68,6 +68,11 @@ async fn start(
     status: UseStateHandle<Status>,
     on_scan: Callback<String>,
 ) {
+    // Fetch the decoder while the user answers the permission prompt (the load is shared).
+    let prefetch = base.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = loader::scanner(&prefetch).await;
+    });
     let stream = match camera::open().await {
         Ok(s) => s,
         Err(e) => {
