@@ -36,23 +36,34 @@ test('camera scan with the fake camera ends green', async () => {
   } finally { await browser.close(); }
 });
 
-// Playwright's keyboard.type sends characters outside the US layout (like GS) as text input
-// without a keydown; a scanner in keyboard mode sends key events. So GS goes through CDP as a key
-// whose `key` is "\u001d" (Bluetooth scanners in HID-POS mode), or as Ctrl+] (most USB scanners).
+// A scanner in keyboard mode types a whole code in a few milliseconds per key, and the widget tells
+// a scan from a person by that speed (< 50 ms between keys). Playwright's keyboard.type awaits one
+// round trip per key, which on a loaded 2-core CI machine sometimes leaves longer gaps; it also
+// sends characters outside the US layout (GS) as text input without a keydown. So the key events
+// go through CDP Input.dispatchKeyEvent, all queued at once (Chromium delivers them in order, as
+// trusted events), each with its own timestamp 2 ms after the previous one, as a scanner's: GS as a key whose `key` is "\u001d" (Bluetooth scanners in HID-POS mode) or as
+// Ctrl+] (the default of most USB scanners), then Enter.
 async function wedgeScan(page, text, gsAs) {
   const cdp = await page.context().newCDPSession(page);
-  for (const [i, part] of text.split(GS).entries()) {
-    if (i > 0) {
-      if (gsAs === 'ctrl') {
-        await page.keyboard.press('Control+BracketRight');
-      } else {
-        await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: GS, text: GS, unmodifiedText: GS });
-        await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: GS });
-      }
+  const events = [];
+  const key = (k, extra = {}) => {
+    events.push({ type: 'keyDown', key: k, text: extra.text ?? k, unmodifiedText: extra.text ?? k, ...extra });
+    events.push({ type: 'keyUp', key: k, ...extra, text: undefined });
+  };
+  for (const ch of text) {
+    if (ch === GS && gsAs === 'ctrl') {
+      events.push({ type: 'rawKeyDown', key: 'Control', code: 'ControlLeft', windowsVirtualKeyCode: 17, modifiers: 2 });
+      events.push({ type: 'rawKeyDown', key: ']', code: 'BracketRight', windowsVirtualKeyCode: 221, modifiers: 2 });
+      events.push({ type: 'keyUp', key: ']', code: 'BracketRight', windowsVirtualKeyCode: 221, modifiers: 2 });
+      events.push({ type: 'keyUp', key: 'Control', code: 'ControlLeft', windowsVirtualKeyCode: 17, modifiers: 0 });
+    } else {
+      key(ch);
     }
-    await page.keyboard.type(part, { delay: 0 });
   }
-  await page.keyboard.press('Enter');
+  key('Enter', { code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' });
+  const t0 = Date.now() / 1000;
+  await Promise.all(events.map((e, i) => cdp.send('Input.dispatchKeyEvent', { ...e, timestamp: t0 + i * 0.001 })));
+  await cdp.detach();
 }
 
 for (const gsAs of ['char', 'ctrl']) {
@@ -62,6 +73,7 @@ for (const gsAs of ['char', 'ctrl']) {
       const { page } = await newPage(browser);
       await page.goto(BASE + '/');
       await page.waitForSelector('#open-camera');
+      await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
       // Nothing focused: the page listens for fast key bursts ending in Enter.
       await page.evaluate(() => document.activeElement?.blur());
       await wedgeScan(page, elementString(verifiedCase().uri), gsAs);
