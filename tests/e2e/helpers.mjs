@@ -185,9 +185,10 @@ export async function settle(page, timeout = 20000) {
   return verdictOf(page);
 }
 
-export async function screenshot(page, name) {
+/** Saves artifacts/screenshots/NAME.png: the whole page, or only the first screen (`fullPage: false`). */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
 }
 
 // ---- fake camera: a YUV4MPEG2 file from a PNG -----------------------------------------------

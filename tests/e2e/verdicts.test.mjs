@@ -203,7 +203,7 @@ for (const [label, viewport] of [['phone', { width: 360, height: 740 }], ['kiosk
         await page.goto(localUrl(get().uri));
         await expectVerdict(page, state);
         await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
-        await screenshot(page, `${label}-${name}`);
+        await screenshot(page, `${label}-${name}`, { fullPage: false });
       } finally { await context.close(); }
     }
     const { context, page } = await newPage(browser, { viewport });
@@ -211,10 +211,10 @@ for (const [label, viewport] of [['phone', { width: 360, height: 740 }], ['kiosk
       await page.route(registryGlob, (r) => r.abort());
       await page.goto(localUrl(verifiedCase().uri));
       await expectVerdict(page, 'cannot_tell');
-      await screenshot(page, `${label}-cannot-tell`);
+      await screenshot(page, `${label}-cannot-tell`, { fullPage: false });
       await page.goto(BASE + '/');
       await page.waitForSelector('#input-text');
-      await screenshot(page, `${label}-home`);
+      await screenshot(page, `${label}-home`, { fullPage: false });
     } finally { await context.close(); }
   });
 }
