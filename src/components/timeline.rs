@@ -8,9 +8,7 @@ use crate::i18n::{t, tf, T};
 use crate::state::Shared;
 use txng_core::time::{display_local, format_rfc3339_utc};
 use txng_core::trace::TraceEvent;
-use txng_core::vocab::{
-    amount_display, disposition_label, input_kind_label, sensor_label, KnownStep,
-};
+use txng_core::vocab::{amount_display, disposition_label, input_kind_label, sensor_label};
 use txng_core::{Lang, Verdict};
 use yew::prelude::*;
 
@@ -25,36 +23,6 @@ pub struct Props {
     pub on_toggle: Callback<()>,
     /// Language.
     pub lang: Lang,
-}
-
-/// The icon of a step (decorative; the label carries the meaning).
-pub fn step_icon(k: Option<KnownStep>) -> &'static str {
-    use KnownStep::*;
-    match k {
-        Some(Planting) => "🌱",
-        Some(Caring) => "🌿",
-        Some(Fertilising) => "⚗",
-        Some(Spraying) => "💦",
-        Some(Harvesting) => "🌾",
-        Some(Drying) => "☀",
-        Some(Processing) => "⚙",
-        Some(Roasting) => "🔥",
-        Some(Grinding) => "☕",
-        Some(Commissioning | Labeling) => "🏷",
-        Some(Packing) => "📦",
-        Some(Inspecting) => "🔍",
-        Some(Sampling) => "🔬",
-        Some(Storing) => "🏠",
-        Some(Shipping) => "🚚",
-        Some(Transporting) => "🚛",
-        Some(Receiving | Accepting) => "📥",
-        Some(Stocking) => "🛒",
-        Some(RetailSelling) => "🏪",
-        Some(Assembling) => "🔧",
-        Some(Holding) => "⏸",
-        Some(Destroying) => "🗑",
-        Some(Other) | None => "•",
-    }
 }
 
 fn event(e: &TraceEvent, lang: Lang) -> Html {
@@ -90,7 +58,7 @@ fn event(e: &TraceEvent, lang: Lang) -> Html {
         .collect();
     html! {
         <li class={class} data-step={e.step.as_ref().map(|s| s.uri.clone())}>
-            <span class={format!("step-icon step-icon--{word}")} aria-hidden="true">{ step_icon(known) }</span>
+            <span class={format!("step-icon step-icon--{word}")} aria-hidden="true"></span>
             <div class="event__body">
                 <h3 class="event__title">{ title }</h3>
                 <p class="event__time">
