@@ -25,6 +25,14 @@ command -v cargo >/dev/null || die "cargo not found (install Rust with rustup)"
 command -v node >/dev/null || die "node not found (Node.js 20+ is needed for the browser tests)"
 command -v python3 >/dev/null || die "python3 not found (needed for the interop tests)"
 
+# rustfmt and clippy come with the toolchain; add them if this one lacks them.
+for comp in rustfmt clippy; do
+  if ! cargo "${comp/rustfmt/fmt}" --version >/dev/null 2>&1; then
+    say "installing Rust component $comp"
+    rustup component add "$comp" >/dev/null
+  fi
+done
+
 # --- Rust target -------------------------------------------------------------------------------
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "installing Rust target wasm32-unknown-unknown"
