@@ -110,6 +110,7 @@ test('registry unreachable with a cached copy: verdict from the saved list', asy
     const net = (await page.textContent('#net-status').catch(() => '')) || '';
     assert.ok(v.checks.includes('registry.cached') || /danh sách|lưu/i.test(net),
       `cache is said: checks ${v.checks.join(', ')}; #net-status ${JSON.stringify(net)}`);
+    await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
     await screenshot(page, 'registry-cached');
   } finally { await context.close(); }
 });
