@@ -17,8 +17,6 @@ const PKCS8_V1_PREFIX: [u8; 16] = [
 const PEM_BEGIN: &str = "-----BEGIN PRIVATE KEY-----";
 const PEM_END: &str = "-----END PRIVATE KEY-----";
 
-const STD_ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 /// A new key from the operating system's random source.
 pub fn generate(lang: Lang) -> Result<SigningKey> {
     let mut seed = [0u8; 32];
@@ -88,44 +86,24 @@ pub fn io_error(path: &Path, e: &std::io::Error, lang: Lang) -> CliError {
     CliError::new(fill(T::IoError.get(lang), &[&path.display(), e]))
 }
 
+/// Standard padded base64 (PEM) on top of the core's base64url: the alphabets differ in two
+/// characters, and padding is what the last group lacks.
 fn base64_std(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(
-                    STD_ALPHABET[((n >> (18 - 6 * i)) & 63) as usize],
-                ));
-            } else {
-                out.push('=');
-            }
-        }
+    let mut out = txng_core::b64::encode(bytes)
+        .replace('-', "+")
+        .replace('_', "/");
+    while out.len() % 4 != 0 {
+        out.push('=');
     }
     out
 }
 
 fn base64_std_decode(text: &str) -> Option<Vec<u8>> {
     let t = text.trim_end_matches('=');
-    let mut out = Vec::with_capacity(t.len() * 3 / 4);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for c in t.bytes() {
-        let v = STD_ALPHABET.iter().position(|&a| a == c)? as u32;
-        acc = (acc << 6) | v;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
+    if t.contains(['-', '_']) {
+        return None;
     }
-    Some(out)
+    txng_core::b64::decode(&t.replace('+', "-").replace('/', "_"))
 }
 
 #[cfg(test)]
