@@ -77,15 +77,7 @@ pub fn run(a: &TraceSignArgs, lang: Lang) -> Result<ExitCode> {
 
 /// The GTIN and lot must be what a label can carry, or no label will ever match the document.
 fn check_key(gtin: &str, lot: &str, lang: Lang) -> Result<()> {
-    let bad = |code: Code, detail: String| {
-        let m = message(code, lang);
-        CliError::new(format!(
-            "{}\n  {code} — {}: {} ({detail})",
-            T::Refused.get(lang),
-            m.title,
-            m.explanation
-        ))
-    };
+    let bad = |code: Code, detail: String| refused_code(code, &detail, lang);
     Ai::Gtin
         .validate(gtin)
         .map_err(|c| bad(c, format!("gtin={gtin}")))?;
@@ -103,6 +95,11 @@ fn refused(e: &TraceError, lang: Lang) -> CliError {
         TraceError::Version(v) => (Code::TraceVersionUnsupported, format!("format={v}")),
         TraceError::TooManyEvents(n) => (Code::TraceTooManyEvents, format!("events={n}")),
     };
+    refused_code(code, &detail, lang)
+}
+
+/// "Refused: code — title: explanation (detail)", from the core's message table.
+fn refused_code(code: Code, detail: &str, lang: Lang) -> CliError {
     let m = message(code, lang);
     CliError::new(format!(
         "{}\n  {code} — {}: {} ({detail})",
