@@ -297,7 +297,9 @@ impl SignedLink {
     pub fn to_bracketed(&self) -> String {
         let mut s = String::new();
         for (ai, v) in self.data.elements() {
-            s.push_str(&format!("({}){}", ai.digits(), v));
+            // A literal "(" is escaped as "\(" (GS1 Barcode Syntax Engine), so values never look
+            // like the start of an AI.
+            s.push_str(&format!("({}){}", ai.digits(), v.replace('(', "\\(")));
         }
         s.push_str(&format!("(8030){}", self.signature.encode()));
         s
@@ -506,21 +508,34 @@ fn parse_bracketed(t: &str) -> Result<SignedLink, ParseError> {
         let ai = Ai::from_digits(digits)
             .ok_or_else(|| err(Code::PayloadAiUnknown, format!("ai={digits}")))?;
         let body = &inner[close + 1..];
-        // The value runs to the next "(digits)" that starts a known AI, or to the end.
+        // The value runs to the next "(" that starts "(NN)".."(NNNN)", or to the end; "\(" is a
+        // literal "(" (FORMAT.md §1.1).
+        let mut value = String::new();
         let mut end = body.len();
-        for (i, _) in body.match_indices('(') {
-            let tail = &body[i + 1..];
-            if let Some(c) = tail.find(')') {
-                if (2..=4).contains(&c) && tail[..c].bytes().all(|b| b.is_ascii_digit()) {
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' if chars.peek().map(|p| p.1) == Some('(') => {
+                    value.push('(');
+                    chars.next();
+                }
+                '(' if starts_ai(&body[i + 1..]) => {
                     end = i;
                     break;
                 }
+                c => value.push(c),
             }
         }
-        elems.push(ai, body[..end].to_string())?;
+        elems.push(ai, value)?;
         rest = &body[end..];
     }
     elems.finish(None, Syntax::Bracketed)
+}
+
+/// Whether text starts with "NN)", "NNN)" or "NNNN)": the rest of an opening AI bracket.
+fn starts_ai(t: &str) -> bool {
+    t.find(')')
+        .is_some_and(|c| (2..=4).contains(&c) && t[..c].bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn parse_element_string(t: &str) -> Result<SignedLink, ParseError> {
@@ -672,6 +687,22 @@ mod tests {
         for (text, code) in cases {
             assert_eq!(parse(&text).map_err(|e| e.code).err(), Some(code), "{text}");
         }
+    }
+
+    #[test]
+    fn bracketed_escapes_parentheses() {
+        let s = sig();
+        // Found by fuzzing: a value holding "(01)" must survive the bracketed form.
+        let a = parse(&format!(
+            "https://x.vn/01/08935012345677/10/A(01)B/21/1(2?8030={s}"
+        ))
+        .expect("uri");
+        let printed = a.to_bracketed();
+        assert!(printed.contains("(10)A\\(01)B(21)1\\(2(8030)"), "{printed}");
+        assert_eq!(parse(&printed).expect("bracketed").data, a.data);
+        // An unescaped "(" that starts no AI is taken literally, as people type it.
+        let b = parse(&format!("(01)08935012345677(10)A(B(21)1(8030){s}")).expect("lenient");
+        assert_eq!(b.data.lot, "A(B");
     }
 
     #[test]
