@@ -55,9 +55,10 @@ fi
 apt_pkgs=()
 [ -x /usr/bin/chromium ] || apt_pkgs+=(chromium)
 [ -x /usr/bin/chromedriver ] || apt_pkgs+=(chromium-driver)
-# A font with Vietnamese diacritics for screenshots (usually there already).
+# A font with Vietnamese diacritics for screenshots: checked with fc-list when it exists; on a
+# machine without fontconfig yet, installed alongside Chromium.
 fonts="$(fc-list 2>/dev/null || true)"
-if command -v fc-list >/dev/null && ! grep -qi 'DejaVuSans\|Noto Sans\|Liberation Sans' <<<"$fonts"; then
+if ! grep -qi 'DejaVuSans\|Noto Sans\|Liberation Sans' <<<"$fonts"; then
   apt_pkgs+=(fonts-dejavu-core)
 fi
 if [ "${#apt_pkgs[@]}" -gt 0 ]; then
@@ -66,7 +67,8 @@ if [ "${#apt_pkgs[@]}" -gt 0 ]; then
   [ "$(id -u)" = 0 ] || sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq >/dev/null
-  $sudo apt-get install -y -qq --no-install-recommends "${apt_pkgs[@]}" fonts-liberation >/dev/null
+  # With recommends, as the machine's own probe installed and checked Chromium (fonts included).
+  $sudo apt-get install -y -qq "${apt_pkgs[@]}" >/dev/null
   [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || die "chromium/chromedriver not installed"
 fi
 
