@@ -3,14 +3,18 @@
 //! routes (GS1 Digital Link paths such as `/01/…/10/…`) so a scanned demo link opens the widget,
 //! and sends the headers the production site must send: a strict CSP that still lets WebAssembly
 //! compile (`'wasm-unsafe-eval'`, never `'unsafe-eval'`), `nosniff`, and `no-cache` for pages and
-//! signed documents. Paths with `..` are refused.
+//! signed documents. Paths with `..` are refused. Text and wasm are sent gzip-compressed when the
+//! browser accepts it (as any production host would), so the demo transfers what the budgets count.
 
 use crate::cli::ServeArgs;
 use crate::error::{CliError, Result};
 use crate::text::{fill, T};
+use std::collections::HashMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 use tiny_http::{Header, Method, Request, Response, Server};
 use txng_core::Lang;
 
@@ -133,7 +137,49 @@ fn header(name: &str, value: &str) -> Option<Header> {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
 }
 
-fn respond(req: Request, roots: &[&Path]) {
+/// Compressed bodies, by path and modification time, so each file is compressed once.
+type GzipCache = Mutex<HashMap<PathBuf, (SystemTime, Arc<Vec<u8>>)>>;
+
+/// Whether a content type is worth compressing (PNG and JPEG already are).
+fn compressible(content_type: &str) -> bool {
+    content_type.starts_with("text/")
+        || content_type.starts_with("application/wasm")
+        || content_type.starts_with("application/json")
+        || content_type.starts_with("application/jose")
+        || content_type.starts_with("application/manifest")
+        || content_type.starts_with("image/svg")
+}
+
+fn accepts_gzip(req: &Request) -> bool {
+    req.headers().iter().any(|h| {
+        h.field.equiv("Accept-Encoding")
+            && h.value
+                .as_str()
+                .split(',')
+                .any(|e| e.trim().starts_with("gzip"))
+    })
+}
+
+fn gzipped(path: &Path, cache: &GzipCache) -> Option<Arc<Vec<u8>>> {
+    let mtime = std::fs::metadata(path).and_then(|m| m.modified()).ok()?;
+    if let Ok(c) = cache.lock() {
+        if let Some((t, body)) = c.get(path) {
+            if *t == mtime {
+                return Some(Arc::clone(body));
+            }
+        }
+    }
+    let raw = std::fs::read(path).ok()?;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(&raw).ok()?;
+    let body = Arc::new(enc.finish().ok()?);
+    if let Ok(mut c) = cache.lock() {
+        c.insert(path.to_path_buf(), (mtime, Arc::clone(&body)));
+    }
+    Some(body)
+}
+
+fn respond(req: Request, roots: &[&Path], cache: &GzipCache) {
     if !matches!(req.method(), Method::Get | Method::Head) {
         let mut r = Response::from_string("method not allowed\n").with_status_code(405);
         if let Some(h) = header("Allow", "GET, HEAD") {
@@ -147,14 +193,26 @@ fn respond(req: Request, roots: &[&Path]) {
         Route::NotFound => (404, None),
         Route::Forbidden => (403, None),
     };
-    let mut resp = match &file {
-        Some(p) => match std::fs::File::open(p) {
+    let content_type = file.as_deref().map_or("text/plain; charset=utf-8", mime);
+    let gzip = file
+        .as_deref()
+        .filter(|_| compressible(content_type) && accepts_gzip(&req))
+        .and_then(|p| gzipped(p, cache));
+    let mut resp = match (&file, gzip) {
+        (Some(_), Some(body)) => {
+            let mut r = Response::from_data(body.as_slice().to_vec()).boxed();
+            if let Some(h) = header("Content-Encoding", "gzip") {
+                r.add_header(h);
+            }
+            r
+        }
+        (Some(p), None) => match std::fs::File::open(p) {
             Ok(f) => Response::from_file(f).boxed(),
             Err(_) => Response::from_string("not found\n")
                 .with_status_code(404)
                 .boxed(),
         },
-        None => Response::from_string(if status == 403 {
+        (None, _) => Response::from_string(if status == 403 {
             "forbidden\n"
         } else {
             "not found\n"
@@ -162,7 +220,6 @@ fn respond(req: Request, roots: &[&Path]) {
         .with_status_code(status)
         .boxed(),
     };
-    let content_type = file.as_deref().map_or("text/plain; charset=utf-8", mime);
     let no_cache = file.as_deref().is_none_or(|p| {
         matches!(
             p.extension().and_then(|e| e.to_str()),
@@ -174,6 +231,7 @@ fn respond(req: Request, roots: &[&Path]) {
         ("Content-Security-Policy", CSP),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
+        ("Vary", "Accept-Encoding"),
         (
             "Cache-Control",
             if no_cache { "no-cache" } else { "max-age=300" },
@@ -192,6 +250,7 @@ pub fn run(a: &ServeArgs, lang: Lang) -> Result<ExitCode> {
     let server = Server::http(&a.addr)
         .map_err(|e| CliError::new(fill(T::CannotListen.get(lang), &[&a.addr, &e])))?;
     let server = Arc::new(server);
+    let cache: Arc<GzipCache> = Arc::default();
     let roots: Arc<Vec<PathBuf>> = Arc::new(
         [&a.dir, &a.data]
             .into_iter()
@@ -209,15 +268,16 @@ pub fn run(a: &ServeArgs, lang: Lang) -> Result<ExitCode> {
         None => format!("http://{}/", a.addr),
     };
     println!("{}", fill(T::Serving.get(lang), &[&shown]));
-    print_links(&a.data, lang);
+    print_links(&a.data, &shown, lang);
     let workers: Vec<_> = (0..4)
         .map(|_| {
             let server = Arc::clone(&server);
             let roots = Arc::clone(&roots);
+            let cache = Arc::clone(&cache);
             std::thread::spawn(move || {
                 let refs: Vec<&Path> = roots.iter().map(PathBuf::as_path).collect();
                 for req in server.incoming_requests() {
-                    respond(req, &refs);
+                    respond(req, &refs, &cache);
                 }
             })
         })
@@ -228,12 +288,14 @@ pub fn run(a: &ServeArgs, lang: Lang) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Shows the demo links (`links.txt` as is, or `links.json`) if the data directory has them.
-fn print_links(data: &Path, lang: Lang) {
+/// Shows the demo links (`links.txt`, or `links.json`) if the data directory has them, pointing at
+/// the address actually served (the demo data is written for http://127.0.0.1:8080/).
+fn print_links(data: &Path, shown: &str, lang: Lang) {
+    const DEMO_BASE: &str = "http://127.0.0.1:8080/";
     if let Ok(t) = std::fs::read_to_string(data.join("links.txt")) {
         println!("{}", T::DemoLinks.get(lang));
         for l in t.lines().filter(|l| !l.trim().is_empty()) {
-            println!("  {l}");
+            println!("  {}", l.replace(DEMO_BASE, shown));
         }
     } else if let Ok(t) = std::fs::read_to_string(data.join("links.json")) {
         println!("{}", T::DemoLinks.get(lang));
@@ -274,5 +336,26 @@ mod tests {
         assert_eq!(route("/../etc/passwd", &roots), Route::Forbidden);
         assert_eq!(route("/%2e%2e/etc/passwd", &roots), Route::Forbidden);
         assert_eq!(mime(Path::new("a.wasm")), "application/wasm");
+    }
+
+    #[test]
+    fn gzip_once_and_only_for_text_and_wasm() {
+        use std::io::Read as _;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let f = dir.path().join("a.js");
+        let text = "export const x = 'Kiểm tra nguồn gốc';\n".repeat(50);
+        std::fs::write(&f, &text).expect("write");
+        let cache = GzipCache::default();
+        let body = gzipped(&f, &cache).expect("gzip");
+        assert!(body.len() < text.len() / 5);
+        let mut back = String::new();
+        flate2::read::GzDecoder::new(body.as_slice())
+            .read_to_string(&mut back)
+            .expect("gunzip");
+        assert_eq!(back, text);
+        assert!(Arc::ptr_eq(&body, &gzipped(&f, &cache).expect("cached")));
+        assert!(compressible(mime(Path::new("a.wasm"))));
+        assert!(compressible(mime(Path::new("r.jws"))));
+        assert!(!compressible(mime(Path::new("q.png"))));
     }
 }
