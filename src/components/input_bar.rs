@@ -49,12 +49,13 @@ pub fn InputBar(p: &Props) -> Html {
             <p id="input-help" class="muted small">{ t(T::InputHelp, lang) }</p>
             <div class="input-bar__row">
                 <input id="input-text" ref={input} type="text" inputmode="url" autocomplete="off"
-                    autocapitalize="off" spellcheck="false" aria-describedby="input-help"
+                    autocapitalize="off" spellcheck="false"
+                    aria-describedby={if *empty { "input-help input-error" } else { "input-help" }}
                     aria-invalid={(*empty).then_some("true")} />
                 <button id="input-submit" type="submit" class="btn btn--primary">{ t(T::InputSubmit, lang) }</button>
             </div>
             if *empty {
-                <p class="error" role="alert">{ t(T::InputEmpty, lang) }</p>
+                <p id="input-error" class="error" role="alert">{ t(T::InputEmpty, lang) }</p>
             }
         </form>
     }

@@ -50,7 +50,19 @@ pub fn tel_href(phone: &str) -> Option<String> {
 
 /// One labelled row of a `<dl>` (a function, not inline markup: one copy of the code).
 pub fn field(label: &str, value: yew::Html) -> yew::Html {
-    yew::html! { <div class="field"><dt>{ label.to_string() }</dt><dd>{ value }</dd></div> }
+    field_in(label, value, None)
+}
+
+/// A row whose value is in language `value_lang` (`lang="vi"` on the `<dd>`), so that screen
+/// readers pronounce producer-written Vietnamese right under the English UI.
+pub fn field_in(label: &str, value: yew::Html, value_lang: Option<&'static str>) -> yew::Html {
+    yew::html! { <div class="field"><dt>{ label.to_string() }</dt><dd lang={value_lang}>{ value }</dd></div> }
+}
+
+/// `Some("vi")` unless the UI is Vietnamese: the `lang` of text the producer or the authority wrote
+/// (product data, registry entries and trace documents are Vietnamese, FORMAT.md §3.3).
+pub fn source_lang(ui: txng_core::Lang) -> Option<&'static str> {
+    (ui != txng_core::Lang::Vi).then_some("vi")
 }
 
 /// `YYYY-MM-DD` (as in certifications and `expiry_date`) shown as `dd/mm/yyyy`; other text as is.

@@ -3,7 +3,7 @@
 //! signed trace document; while it loads, or if it cannot be had, the card shows what the signed
 //! label and the signed registry say.
 
-use crate::components::{field, iso_date, safe_href, tel_href};
+use crate::components::{field_in, iso_date, safe_href, source_lang, tel_href};
 use crate::i18n::{t, tf, T};
 use crate::state::Shared;
 use txng_core::registry::Certification;
@@ -22,14 +22,19 @@ pub struct Props {
 }
 
 fn row(label: &str, value: impl Into<Html>) -> Html {
-    field(label, value.into())
+    field_in(label, value.into(), None)
+}
+
+/// A row shown only when `value` has text; `vi`: the value's `lang` (producer-written text).
+fn opt_row_in(label: &str, value: Option<&str>, vi: Option<&'static str>) -> Html {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        Some(v) => field_in(label, v.to_string().into(), vi),
+        None => html! {},
+    }
 }
 
 fn opt_row(label: &str, value: Option<&str>) -> Html {
-    match value.map(str::trim).filter(|v| !v.is_empty()) {
-        Some(v) => row(label, v.to_string()),
-        None => html! {},
-    }
+    opt_row_in(label, value, None)
 }
 
 fn date_row(label: &str, d: Option<Date>) -> Html {
@@ -107,10 +112,13 @@ pub fn ProductCard(p: &Props) -> Html {
     };
     let product = v.product.as_ref();
     let producer = v.producer.as_ref();
-    let name = product
+    // Text the producer wrote (Vietnamese) is marked `lang="vi"` under the English UI.
+    let vi = source_lang(lang);
+    let named = product
         .map(|p| p.name.trim().to_string())
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| tf(T::ProductGtinName, lang, &[&label.gtin]));
+        .filter(|n| !n.is_empty());
+    let name_lang = named.as_ref().and(vi);
+    let name = named.unwrap_or_else(|| tf(T::ProductGtinName, lang, &[&label.gtin]));
     let img = product
         .and_then(|p| p.image_url.as_deref())
         .and_then(safe_href)
@@ -150,7 +158,7 @@ pub fn ProductCard(p: &Props) -> Html {
             }
             <div class="product__body">
                 <p class="eyebrow">{ t(T::ProductHeading, lang) }</p>
-                <h2 id="product-name" class="product__name">{ name }</h2>
+                <h2 id="product-name" class="product__name" lang={name_lang}>{ name }</h2>
                 if let Some(r) = ocop_rating {
                     <p class="product__ocop">{ ocop(r.stars, Some(r.year), lang) }</p>
                 }
@@ -158,14 +166,14 @@ pub fn ProductCard(p: &Props) -> Html {
                     <p class="muted">{ t(T::ProductFromLabel, lang) }</p>
                 }
                 <dl class="fields">
-                    { opt_row(t(T::Brand, lang), product.and_then(|p| p.brand.as_deref())) }
-                    { opt_row(t(T::Category, lang), product.and_then(|p| p.category.as_deref())) }
-                    { opt_row(t(T::NetContent, lang), product.and_then(|p| p.net_content.as_deref())) }
-                    { opt_row(t(T::Description, lang), product.and_then(|p| p.description.as_deref())) }
+                    { opt_row_in(t(T::Brand, lang), product.and_then(|p| p.brand.as_deref()), vi) }
+                    { opt_row_in(t(T::Category, lang), product.and_then(|p| p.category.as_deref()), vi) }
+                    { opt_row_in(t(T::NetContent, lang), product.and_then(|p| p.net_content.as_deref()), vi) }
+                    { opt_row_in(t(T::Description, lang), product.and_then(|p| p.description.as_deref()), vi) }
                     if let Some(pr) = producer {
-                        { row(t(T::Producer, lang), pr.name.clone()) }
+                        { field_in(t(T::Producer, lang), html! { pr.name.clone() }, vi) }
                         { opt_row(t(T::TaxCode, lang), Some(&pr.tax_code)) }
-                        { opt_row(t(T::Address, lang), Some(&pr.address.display())) }
+                        { opt_row_in(t(T::Address, lang), Some(&pr.address.display()), vi) }
                         if let Some(ph) = pr.phone.as_deref().filter(|x| !x.trim().is_empty()) {
                             { row(t(T::Phone, lang), match tel_href(ph) {
                                 Some(h) => html! { <a href={h}>{ ph.to_string() }</a> },
@@ -193,7 +201,7 @@ pub fn ProductCard(p: &Props) -> Html {
                     { date_row(t(T::BestBefore, lang), label.best_before) }
                     { opt_row(t(T::Expiry, lang), expiry_text.as_deref()) }
                     { opt_row(t(T::Origin, lang), label.origin.as_deref().map(|o| country_label(o, lang)).as_deref()) }
-                    { opt_row(t(T::Storage, lang), product.and_then(|p| p.storage.as_deref())) }
+                    { opt_row_in(t(T::Storage, lang), product.and_then(|p| p.storage.as_deref()), vi) }
                 </dl>
             </div>
         </section>

@@ -3,7 +3,7 @@
 //! class), the time in the event's own zone, place, actor, notes, farm inputs with their
 //! pre-harvest interval, sensor readings, quantities, certificate links and disposition.
 
-use crate::components::{field, safe_href};
+use crate::components::{field, field_in, safe_href, source_lang};
 use crate::i18n::{t, tf, T};
 use crate::state::Shared;
 use txng_core::time::{display_local, format_rfc3339_utc};
@@ -34,6 +34,8 @@ fn event(e: &TraceEvent, lang: Lang) -> Html {
         .map(|s| s.label(lang))
         .unwrap_or_else(|| e.event_type.clone());
     let recalled = e.is_recall();
+    // Places, actors, notes and input names are the producer's words (Vietnamese).
+    let vi = source_lang(lang);
     let class = if recalled {
         "event event--recalled"
     } else {
@@ -65,16 +67,17 @@ fn event(e: &TraceEvent, lang: Lang) -> Html {
                     <time datetime={format_rfc3339_utc(e.time)}>{ display_local(e.time, e.offset_minutes) }</time>
                 </p>
                 <dl class="fields fields--compact">
-                    if let Some(pl) = &e.place { { field(t(T::Place, lang), html! { pl.clone() }) } }
-                    if let Some(a) = &e.actor { { field(t(T::Actor, lang), html! { a.clone() }) } }
+                    if let Some(pl) = &e.place { { field_in(t(T::Place, lang), html! { pl.clone() }, vi) } }
+                    if let Some(a) = &e.actor { { field_in(t(T::Actor, lang), html! { a.clone() }, vi) } }
                     if !e.inputs.is_empty() {
                         { field(t(T::Inputs, lang), html! { <ul class="inputs-list">
                             { for e.inputs.iter().map(|i| {
-                                let mut parts = vec![format!("{}: {}", input_kind_label(&i.kind, lang), i.name)];
+                                let mut parts = Vec::new();
                                 if let Some(ai) = i.active_ingredient.as_deref() { parts.push(tf(T::ActiveIngredient, lang, &[ai])); }
                                 if let Some(d) = i.dose.as_deref() { parts.push(tf(T::Dose, lang, &[d])); }
                                 if let Some(n) = i.phi_days { parts.push(tf(T::Phi, lang, &[&n.to_string()])); }
-                                html! { <li>{ parts.join(", ") }</li> }
+                                let rest = if parts.is_empty() { String::new() } else { format!(", {}", parts.join(", ")) };
+                                html! { <li>{ input_kind_label(&i.kind, lang) }{ ": " }<span lang={vi}>{ i.name.clone() }</span>{ rest }</li> }
                             }) }
                         </ul> }) }
                     }
@@ -87,7 +90,7 @@ fn event(e: &TraceEvent, lang: Lang) -> Html {
                             html! { disposition_label(d, lang) }
                         }) }
                     }
-                    if let Some(n) = &e.notes { { field(t(T::Notes, lang), html! { n.clone() }) } }
+                    if let Some(n) = &e.notes { { field_in(t(T::Notes, lang), html! { n.clone() }, vi) } }
                 </dl>
                 { for e.certificates.iter().filter_map(|c| safe_href(c)).map(|h| html! {
                     <p class="event__cert"><a href={h.to_string()} target="_blank" rel="noopener noreferrer">{ t(T::Certificate, lang) }</a></p>
