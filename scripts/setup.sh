@@ -6,7 +6,7 @@
 #   Rust target wasm32-unknown-unknown        (rustup)
 #   wasm-bindgen CLI = the version in Cargo.lock (cargo install, ~3 min once)
 #   Chromium + ChromeDriver                   (Debian: chromium, chromium-driver; headless tests)
-#   playwright-core, jsqr, binaryen, pngjs, jose (npm ci, exact versions from package-lock.json)
+#   playwright-core, jsqr, binaryen, pngjs, jose, axe-core (npm ci, exact versions from package-lock.json)
 #   Python cryptography                       (pip; interop tests)
 #
 # Never downloads a browser through Playwright (that fails on this network): tests launch
@@ -76,7 +76,7 @@ fi
 lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
 stamp="node_modules/.txng-lock-sha256"
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ] || [ ! -x node_modules/.bin/wasm-opt ]; then
-  say "installing npm dev tools (npm ci: playwright-core, jsqr, binaryen, pngjs, jose)"
+  say "installing npm dev tools (npm ci: playwright-core, jsqr, binaryen, pngjs, jose, axe-core)"
   # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: playwright-core downloads nothing, but be explicit.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null
   echo "$lock_sum" >"$stamp"

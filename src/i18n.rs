@@ -129,6 +129,7 @@ texts! {
     ReportNoAuthority => "Chưa tải được thông tin liên hệ của cơ quan quản lý. Hãy báo cho cơ quan quản lý thị trường nơi bạn mua hàng.", "The authority's contact details could not be loaded. Tell the market surveillance office where you bought the product.";
     ReportSmall => "Nghi hàng giả? Báo cho cơ quan quản lý", "Suspect a fake? Tell the authority";
     NetRegistryLoading => "Đang tải danh sách nhà sản xuất…", "Loading the producer list…";
+    RegistryListDate => "Danh sách nhà sản xuất đang dùng được ban hành ngày {}.", "The producer list in use was issued on {}.";
     NetRegistryFresh => "Đã dùng danh sách nhà sản xuất mới nhất.", "Using the latest producer list.";
     NetRegistryCached => "Đang dùng danh sách đã lưu ngày {} (không tải được danh sách mới: {}).", "Using the saved list of {} (the latest could not be loaded: {}).";
     NetRegistryFailed => "Không tải được danh sách nhà sản xuất: {}.", "The producer list could not be loaded: {}.";

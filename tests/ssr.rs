@@ -167,6 +167,30 @@ fn verdict_banner_states_and_config_errors() {
     assert!(!idle.contains("verdict"));
 }
 
+#[test]
+fn stale_list_shows_its_date() {
+    let issued = parse_rfc3339("2026-03-01T00:00:00+07:00").map(|t| t.0);
+    for (code, shown) in [
+        (Code::RegistryStale, true),
+        (Code::RegistryExpired, true),
+        (Code::RegistryValid, false),
+    ] {
+        let mut v = verdict(vec![Check::new(Code::SignatureValid), Check::new(code)]);
+        v.registry_issued_at = issued;
+        let html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
+            phase: Phase::Done(Shared::new(v)),
+            config_error: None,
+            busy: false,
+            lang: Lang::Vi,
+        });
+        assert_eq!(
+            html.contains("Danh sách nhà sản xuất đang dùng được ban hành ngày 01/03/2026."),
+            shown,
+            "{code}"
+        );
+    }
+}
+
 fn date(y: i64, m: u32, d: u32) -> Date {
     Date {
         year: y,

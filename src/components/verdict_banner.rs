@@ -3,9 +3,10 @@
 //! explanation) and the next step. Also the live region (`#verdict-live`) that announces it.
 
 use crate::config::ConfigError;
-use crate::i18n::{t, T};
+use crate::i18n::{t, tf, T};
 use crate::state::Phase;
-use txng_core::{message, state_title, Lang, State};
+use txng_core::time::display_date_vn;
+use txng_core::{message, state_title, Code, Lang, State};
 use yew::prelude::*;
 
 /// Props.
@@ -85,10 +86,20 @@ pub fn VerdictBanner(p: &Props) -> Html {
                         <p class="verdict__explain">{ m.explanation }</p>
                         <p class="verdict__next"><strong>{ t(T::NextStep, lang) }</strong>{ " " }{ m.next_step }</p>
                     }
+                    // An old list is shown with its date (FORMAT.md §2.3), so the user can judge it.
+                    if let Some(d) = list_date(v) {
+                        <p class="verdict__date">{ tf(T::RegistryListDate, lang, &[&d]) }</p>
+                    }
                 </section>
             }
         }
     }
+}
+
+/// The registry's issue date when the verdict says the list is stale or expired.
+fn list_date(v: &txng_core::Verdict) -> Option<String> {
+    let old = v.has(Code::RegistryStale) || v.has(Code::RegistryExpired);
+    v.registry_issued_at.filter(|_| old).map(display_date_vn)
 }
 
 /// What the live region says for a phase.
