@@ -278,3 +278,44 @@ async fn sleep(ms: i32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
+
+/// A decoder that traps (a Rust panic under `panic = "abort"`) is replaced, and the frame reads as
+/// "no code" instead of breaking the camera loop; other errors still surface.
+#[wasm_bindgen_test]
+fn trapped_scanner_is_replaced() {
+    let make = js_sys::Function::new_no_args(
+        "let made = 0;
+         class Scanner {
+           constructor() { this.n = ++made; }
+           decode_rgba() { if (this.n === 1) throw new WebAssembly.RuntimeError('unreachable'); return 'ok ' + this.n; }
+           decode_rgba_full() { throw new TypeError('not a trap'); }
+           free() {}
+         }
+         return { m: { Scanner }, s: new Scanner() };",
+    );
+    let holder = make.call0(&wasm_bindgen::JsValue::NULL).expect("holder");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let canvas: web_sys::HtmlCanvasElement = document
+        .create_element("canvas")
+        .expect("canvas")
+        .dyn_into()
+        .expect("canvas element");
+    canvas.set_width(4);
+    canvas.set_height(4);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .expect("2d")
+        .dyn_into()
+        .expect("2d context");
+    use txng_web::scan::loader::decode_canvas;
+    assert_eq!(decode_canvas(&holder, &ctx, 4, 4, false).ok(), Some(None));
+    assert_eq!(
+        decode_canvas(&holder, &ctx, 4, 4, false).ok(),
+        Some(Some("ok 2".to_string()))
+    );
+    assert!(decode_canvas(&holder, &ctx, 4, 4, true).is_err());
+}

@@ -10,17 +10,28 @@ export function loadScanner(base) {
   if (!pending) {
     // Snippet path: pkg/snippets/<crate-hash>/src/scan/loader.js -> pkg/scan/txng_scan.js
     const url = base ? base + 'scan/txng_scan.js' : new URL('../../../../scan/txng_scan.js', import.meta.url).href;
+    // A holder, not the Scanner itself: decodeCanvas swaps in a fresh Scanner if one traps.
     pending = import(url)
-      .then(async (m) => { await m.default(); return new m.Scanner(); })
+      .then(async (m) => { await m.default(); return { m, s: new m.Scanner() }; })
       .catch((e) => { pending = null; throw e; });
   }
   return pending;
 }
 
 // Reads the w×h canvas and decodes it: a camera crop (fast pass) or a whole photo (full cascade).
-export function decodeCanvas(scanner, ctx, w, h, full) {
+// The decoder is built with panic = "abort": a bug in it surfaces as a RuntimeError and leaves that
+// Scanner unusable, so the holder gets a new one and the frame counts as "no code" (the camera
+// keeps scanning; a photo can be tried again).
+export function decodeCanvas(holder, ctx, w, h, full) {
   const d = ctx.getImageData(0, 0, w, h).data;
-  return full ? scanner.decode_rgba_full(d, w, h) : scanner.decode_rgba(d, w, h, 0, 0, w, h);
+  try {
+    return full ? holder.s.decode_rgba_full(d, w, h) : holder.s.decode_rgba(d, w, h, 0, 0, w, h);
+  } catch (e) {
+    if (!(e instanceof WebAssembly.RuntimeError) && !String(e).includes('recursive use')) throw e;
+    try { holder.s.free(); } catch (_) { /* already unusable */ }
+    holder.s = new holder.m.Scanner();
+    return undefined;
+  }
 }
 
 export function torchSupported(track) {

@@ -26,8 +26,8 @@ extern "C" {
     async fn set_torch_js(track: &web_sys::MediaStreamTrack, on: bool) -> Result<JsValue, JsValue>;
 }
 
-/// The decoder (a JS `Scanner` object), loading it on first use. The module is fetched once; a
-/// failed load may be retried.
+/// The decoder (a JS holder of a `Scanner`, replaced by `decodeCanvas` if it traps), loading it on
+/// first use. The module is fetched once; a failed load may be retried.
 pub async fn scanner(pkg_base: &str) -> Result<JsValue, JsValue> {
     load_scanner(pkg_base).await
 }
