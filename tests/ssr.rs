@@ -168,6 +168,27 @@ fn verdict_banner_states_and_config_errors() {
 }
 
 #[test]
+fn demo_data_is_marked_on_the_banner() {
+    for (demo, lang) in [(true, Lang::Vi), (false, Lang::Vi), (true, Lang::En)] {
+        let mut checks = vec![Check::new(Code::SignatureValid)];
+        if demo {
+            checks.push(Check::new(Code::RegistryDemo));
+        }
+        let html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
+            phase: Phase::Done(Shared::new(verdict(checks))),
+            config_error: None,
+            busy: false,
+            lang,
+        });
+        let title = message(Code::RegistryDemo, lang).title;
+        assert_eq!(
+            html.contains(&format!(r#"class="verdict__demo">{title}"#)),
+            demo
+        );
+    }
+}
+
+#[test]
 fn stale_list_shows_its_date() {
     let issued = parse_rfc3339("2026-03-01T00:00:00+07:00").map(|t| t.0);
     for (code, shown) in [

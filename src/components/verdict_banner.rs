@@ -90,6 +90,10 @@ pub fn VerdictBanner(p: &Props) -> Html {
                     if let Some(d) = list_date(v) {
                         <p class="verdict__date">{ tf(T::RegistryListDate, lang, &[&d]) }</p>
                     }
+                    // Demo data says so up front, not only in the checks panel.
+                    if v.has(Code::RegistryDemo) {
+                        <p class="verdict__demo">{ message(Code::RegistryDemo, lang).title }</p>
+                    }
                 </section>
             }
         }
