@@ -11,8 +11,8 @@
 #                   real authority's keys): replaces the trust anchors in dist/index.html.
 #   --skip-scan     do not rebuild the decoder module (reuse pkg/scan/ if present).
 #
-# Needs: rustup target wasm32-unknown-unknown, wasm-bindgen CLI 0.2.130, wasm-opt from npm
-# binaryen (node_modules/.bin/wasm-opt; `npm install --no-save binaryen@132`), python3.
+# Needs: rustup target wasm32-unknown-unknown, the wasm-bindgen CLI at the version in Cargo.lock and
+# wasm-opt from npm binaryen (scripts/setup.sh installs both; scripts/lib/wasm-tools.sh), python3.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,30 +42,13 @@ CARGO_PROFILE_RELEASE_STRIP=false \
     --config 'profile.release.package.curve25519-dalek.opt-level="z"' \
     --config 'profile.release.package.sha2.opt-level="z"'
 
-wasm_bindgen="$(command -v wasm-bindgen || echo "$HOME/.cargo/bin/wasm-bindgen")"
-[ -x "$wasm_bindgen" ] || { echo "build-web: wasm-bindgen CLI not found (cargo install wasm-bindgen-cli --version 0.2.130)" >&2; exit 1; }
-have="$("$wasm_bindgen" --version | awk '{print $2}')"
-[ "$have" = "0.2.130" ] || { echo "build-web: wasm-bindgen CLI is $have, the crate pins 0.2.130" >&2; exit 1; }
-
-if [ -x "$root/node_modules/.bin/wasm-opt" ]; then
-  wasm_opt="$root/node_modules/.bin/wasm-opt"
-elif command -v wasm-opt >/dev/null && [ "$(command -v wasm-opt)" != /usr/bin/wasm-opt ]; then
-  wasm_opt="$(command -v wasm-opt)"
-else
-  echo "build-web: wasm-opt from npm binaryen not found (npm install --no-save binaryen@132)" >&2
-  exit 1
-fi
+tool=build-web
+. "$root/scripts/lib/wasm-tools.sh"
 
 # pkg/ holds the widget's output and pkg/scan/ the decoder's: replace only ours.
 mkdir -p pkg
 rm -rf pkg/snippets pkg/txng_web*
-"$wasm_bindgen" --target web --remove-name-section --remove-producers-section \
-  --out-dir pkg "$target_dir/wasm32-unknown-unknown/release/txng_web.wasm"
-wasm=pkg/txng_web_bg.wasm
-"$wasm_opt" -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
-  --enable-mutable-globals --enable-multivalue --enable-reference-types \
-  "$wasm" -o "$wasm.opt"
-mv "$wasm.opt" "$wasm"
+bindgen_and_opt "$target_dir/wasm32-unknown-unknown/release/txng_web.wasm" pkg txng_web
 
 if [ "$skip_scan" = 1 ] && [ -f pkg/scan/txng_scan.js ]; then
   echo "build-web: reusing pkg/scan/"

@@ -1,0 +1,35 @@
+# Shared by build-web.sh and build-scan.sh (sourced): the wasm-bindgen CLI at exactly the version
+# Cargo.lock pins, wasm-opt from npm's binaryen (Debian's binaryen 108 cannot read current
+# wasm-bindgen output), and the one post-processing step both modules get.
+# Expects $root (the repo) and a caller name in $tool for messages.
+
+# The wasm-bindgen version in Cargo.lock (setup.sh installs this one).
+wasm_bindgen_locked() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$root/Cargo.lock"
+}
+
+want_wb="$(wasm_bindgen_locked)"
+wasm_bindgen="$(command -v wasm-bindgen || echo "$HOME/.cargo/bin/wasm-bindgen")"
+[ -x "$wasm_bindgen" ] || { echo "$tool: wasm-bindgen CLI not found (bash scripts/setup.sh, or cargo install wasm-bindgen-cli --version $want_wb)" >&2; exit 1; }
+have_wb="$("$wasm_bindgen" --version | awk '{print $2}')"
+[ "$have_wb" = "$want_wb" ] || { echo "$tool: wasm-bindgen CLI is $have_wb, Cargo.lock pins $want_wb (bash scripts/setup.sh)" >&2; exit 1; }
+
+if [ -x "$root/node_modules/.bin/wasm-opt" ]; then
+  wasm_opt="$root/node_modules/.bin/wasm-opt"
+elif command -v wasm-opt >/dev/null && [ "$(command -v wasm-opt)" != /usr/bin/wasm-opt ]; then
+  wasm_opt="$(command -v wasm-opt)"
+else
+  echo "$tool: wasm-opt from npm binaryen not found (bash scripts/setup.sh)" >&2
+  exit 1
+fi
+
+# wasm-bindgen --target web into OUT_DIR, then wasm-opt -Oz in place. Rust >= 1.82 emits
+# bulk-memory, sign-ext, nontrapping-fptoint and multivalue, so wasm-opt must allow them.
+bindgen_and_opt() { # WASM_IN OUT_DIR NAME
+  "$wasm_bindgen" --target web --remove-name-section --remove-producers-section --out-dir "$2" "$1"
+  local wasm="$2/$3_bg.wasm"
+  "$wasm_opt" -Oz --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
+    --enable-mutable-globals --enable-multivalue --enable-reference-types \
+    "$wasm" -o "$wasm.opt"
+  mv "$wasm.opt" "$wasm"
+}
