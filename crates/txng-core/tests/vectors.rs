@@ -130,6 +130,23 @@ fn vector_files() -> Vec<PathBuf> {
     out
 }
 
+/// The vector's registry file (empty for `none` and `too_large`, which carry no bytes).
+fn registry_bytes(v: &Vector) -> Vec<u8> {
+    match v.registry.as_str() {
+        "none" | "too_large" => Vec::new(),
+        name => data(&v.file, name),
+    }
+}
+
+/// What the vector's `registry:` header says was fetched.
+fn fetched_registry<'a>(v: &Vector, bytes: &'a [u8]) -> Fetched<'a> {
+    match v.registry.as_str() {
+        "none" => Fetched::Unavailable("offline"),
+        "too_large" => Fetched::TooLarge,
+        _ => Fetched::Bytes(bytes),
+    }
+}
+
 #[test]
 fn every_vector_gives_its_expected_verdict() {
     let anchors = anchors();
@@ -138,15 +155,8 @@ fn every_vector_gives_its_expected_verdict() {
     let mut failures = Vec::new();
     for path in &files {
         let v = parse_vector(path);
-        let reg_bytes;
-        let registry = match v.registry.as_str() {
-            "none" => Fetched::Unavailable("offline"),
-            "too_large" => Fetched::TooLarge,
-            name => {
-                reg_bytes = data(&v.file, name);
-                Fetched::Bytes(&reg_bytes)
-            }
-        };
+        let reg_bytes = registry_bytes(&v);
+        let registry = fetched_registry(&v, &reg_bytes);
         let mut run = Verification::start(&v.text, registry, v.cached, &anchors, v.now);
         let trace_bytes;
         match v.trace.as_str() {
@@ -205,15 +215,8 @@ fn every_code_has_a_vector() {
         let v = parse_vector(&path);
         seen.extend(v.expect.iter().map(|(c, _)| *c));
         // Codes every verdict carries (label.copy_possible, payload.parsed…) count when produced.
-        let reg_bytes;
-        let registry = match v.registry.as_str() {
-            "none" => Fetched::Unavailable("offline"),
-            "too_large" => Fetched::TooLarge,
-            name => {
-                reg_bytes = data(&v.file, name);
-                Fetched::Bytes(&reg_bytes)
-            }
-        };
+        let reg_bytes = registry_bytes(&v);
+        let registry = fetched_registry(&v, &reg_bytes);
         let verdict = Verification::start(&v.text, registry, v.cached, &anchors, v.now).verdict();
         seen.extend(
             verdict
