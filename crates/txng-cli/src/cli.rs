@@ -256,6 +256,11 @@ pub struct VerifyArgs {
     /// Print the verdict as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Verifier state: the newest registry issue time seen per registry (FORMAT.md §2.6). An
+    /// older registry is refused (`registry.rollback`); created if missing, updated after each
+    /// accepted registry.
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
 }
 
 /// `txng serve`.

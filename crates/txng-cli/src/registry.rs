@@ -54,7 +54,11 @@ fn read_doc(path: &std::path::Path, lang: Lang) -> Result<serde_json::Value> {
         Some("toml") => toml::from_str::<toml::Table>(&text)
             .map(|t| crate::nfc::toml_to_json(toml::Value::Table(t)))
             .map_err(|e| syntax(e.to_string())),
-        Some("json") => serde_json::from_str(&text).map_err(|e| syntax(e.to_string())),
+        // Refused before parsing: serde_json keeps the last of two same-named members, so the
+        // signed list could say other than what its author reviewed (FORMAT.md §2.2).
+        Some("json") => txng_core::json::check(text.as_bytes(), txng_core::json::Nulls::Refused)
+            .map_err(|e| syntax(e.to_string()))
+            .and_then(|()| serde_json::from_str(&text).map_err(|e| syntax(e.to_string()))),
         _ => Err(CliError::new(fill(
             T::TomlOrJson.get(lang),
             &[&path.display()],

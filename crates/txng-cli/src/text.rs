@@ -66,6 +66,7 @@ texts! {
     TraceWritten = "Đã ký nhật ký sản xuất: {} ({} byte)", "Trace document signed: {} ({} bytes)";
     EventCount = "{} sự kiện:", "{} events:";
     BadAnchor = "Khóa tin cậy không hợp lệ: {} (cần KID=khóa công khai base64url)", "Invalid trust anchor: {} (expected KID=base64url public key)";
+    BadState = "Tệp trạng thái {} không hợp lệ: {}", "Invalid state file {}: {}";
     NoAnchors = "Cần ít nhất một khóa tin cậy: --anchors anchors.json hoặc --anchor KID=KHÓA", "At least one trust anchor is needed: --anchors anchors.json or --anchor KID=KEY";
     Hotline = "đường dây nóng", "hotline";
     ReportTo = "Báo hàng nghi giả", "Report a suspected fake";

@@ -18,6 +18,7 @@ use std::process::ExitCode;
 use txng_core::registry::MAX_REGISTRY_BYTES;
 use txng_core::time::display_local;
 use txng_core::trace::MAX_TRACE_BYTES;
+use txng_core::verify::RegistryContext;
 use txng_core::vocab::{
     amount_display, certification_label, country_label, disposition_label, input_kind_label,
     sensor_label,
@@ -53,7 +54,20 @@ pub fn run(a: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
         None => fetch::file(Path::new(&a.registry), MAX_REGISTRY_BYTES)
             .map_err(|e| io_error(Path::new(&a.registry), &e, lang))?,
     };
-    let mut v = Verification::start(&scanned, registry.as_fetched(), false, &anchors, now);
+    let state = match &a.state {
+        Some(p) => Some(VerifierState::read(p, lang)?),
+        None => None,
+    };
+    let ctx = RegistryContext {
+        from_cache: false,
+        known_issued_at: state.as_ref().and_then(|s| s.known(&a.registry)),
+    };
+    let mut v = Verification::start_with(&scanned, registry.as_fetched(), ctx, &anchors, now);
+    if let (Some(mut st), Some(p), Some(r)) = (state, &a.state, v.registry()) {
+        if st.raise(&a.registry, r.issued_at) {
+            st.write(p, lang)?;
+        }
+    }
     if v.wants_trace() {
         let trace = match &a.trace {
             Some(t) if fetch::is_url(t) => fetch::url(t, MAX_TRACE_BYTES),
@@ -75,6 +89,77 @@ pub fn run(a: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
         State::Verified | State::VerifiedWithWarnings => ExitCode::SUCCESS,
         State::Invalid | State::CannotTell => ExitCode::from(1),
     })
+}
+
+/// `--state`: the newest registry `issued_at` seen, per registry source (FORMAT.md §2.6).
+///
+/// ```json
+/// {"format":"txng-verifier-state/1","registries":{"https://…/registry.jws":{"issued_at":"2026-11-01T00:00:00Z"}}}
+/// ```
+#[derive(Default)]
+struct VerifierState {
+    registries: serde_json::Map<String, Value>,
+}
+
+const STATE_FORMAT: &str = "txng-verifier-state/1";
+
+impl VerifierState {
+    fn read(p: &Path, lang: Lang) -> Result<VerifierState> {
+        let bad = |e: &dyn std::fmt::Display| {
+            CliError::new(fill(T::BadState.get(lang), &[&p.display(), e]))
+        };
+        let text = match std::fs::read_to_string(p) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(VerifierState::default())
+            }
+            Err(e) => return Err(io_error(p, &e, lang)),
+        };
+        txng_core::json::check(text.as_bytes(), txng_core::json::Nulls::Refused)
+            .map_err(|e| bad(&e))?;
+        let doc: Value = serde_json::from_str(&text).map_err(|e| bad(&e))?;
+        if doc.get("format").and_then(Value::as_str) != Some(STATE_FORMAT) {
+            return Err(bad(&"format"));
+        }
+        let registries = doc
+            .get("registries")
+            .and_then(Value::as_object)
+            .cloned()
+            .ok_or_else(|| bad(&"registries"))?;
+        let st = VerifierState { registries };
+        // Every entry must read back: a damaged file must not silently turn protection off.
+        for source in st.registries.keys() {
+            st.known(source).ok_or_else(|| bad(source))?;
+        }
+        Ok(st)
+    }
+
+    fn known(&self, source: &str) -> Option<i64> {
+        let at = self.registries.get(source)?.get("issued_at")?.as_str()?;
+        txng_core::time::parse_rfc3339(at).map(|t| t.0)
+    }
+
+    /// Raises the mark for `source`; whether it changed.
+    fn raise(&mut self, source: &str, issued_at: i64) -> bool {
+        if self.known(source).is_some_and(|k| k >= issued_at) {
+            return false;
+        }
+        let at = txng_core::time::format_rfc3339_utc(issued_at);
+        self.registries
+            .insert(source.to_string(), json!({ "issued_at": at }));
+        true
+    }
+
+    /// Writes atomically (a temporary file renamed over the old one).
+    fn write(&self, p: &Path, lang: Lang) -> Result<()> {
+        let doc = json!({ "format": STATE_FORMAT, "registries": self.registries });
+        let text = serde_json::to_string_pretty(&doc).map_err(|e| CliError::new(e.to_string()))?;
+        let mut tmp = p.as_os_str().to_owned();
+        tmp.push(".tmp");
+        let tmp = std::path::PathBuf::from(tmp);
+        std::fs::write(&tmp, format!("{text}\n")).map_err(|e| io_error(&tmp, &e, lang))?;
+        std::fs::rename(&tmp, p).map_err(|e| io_error(p, &e, lang))
+    }
 }
 
 /// The deployment's trust anchors from `--anchors` and `--anchor KID=KEY`; at least one.

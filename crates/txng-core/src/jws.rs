@@ -5,13 +5,15 @@
 //! the caller chooses the key from its trust anchors or the signed registry.
 
 use crate::b64;
+use crate::json::{self, Nulls};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::Deserialize;
 
 /// Why a JWS was not accepted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JwsError {
-    /// Not three strict base64url parts, or a header that is not a JSON object.
+    /// Not three strict base64url parts, or a header that is not a JSON object with unique member
+    /// names and no `null` values.
     Malformed,
     /// `alg` is not `EdDSA` or `Ed25519`, or the header asks for an unencoded payload (`b64`).
     UnsupportedAlgorithm,
@@ -58,6 +60,8 @@ impl Jws {
             return Err(JwsError::Malformed);
         };
         let header_bytes = b64::decode(h).ok_or(JwsError::Malformed)?;
+        // Unique member names and no `null` (a `"crit": null` must not read as "no crit").
+        json::check(&header_bytes, Nulls::Refused).map_err(|_| JwsError::Malformed)?;
         let header: RawHeader =
             serde_json::from_slice(&header_bytes).map_err(|_| JwsError::Malformed)?;
         if header.alg != "EdDSA" && header.alg != "Ed25519" {

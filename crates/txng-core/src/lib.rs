@@ -15,6 +15,7 @@
 
 pub mod b64;
 pub mod gs1;
+pub mod json;
 pub mod jws;
 pub mod link;
 pub mod messages;

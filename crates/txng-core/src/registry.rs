@@ -3,6 +3,7 @@
 //! pipeline works only with a registry that is authentic and consistent.
 
 use crate::b64;
+use crate::json::{self, Nulls};
 use crate::jws::{Jws, JwsError};
 use crate::status::{Check, Code};
 use crate::time::{parse_rfc3339, UnixTime};
@@ -31,12 +32,26 @@ impl TrustAnchor {
     /// Builds an anchor from a `kid` and a base64url public key; `None` if the key is malformed or weak.
     pub fn from_base64url(kid: &str, key: &str) -> Option<TrustAnchor> {
         let bytes: [u8; 32] = b64::decode(key)?.try_into().ok()?;
-        let key = VerifyingKey::from_bytes(&bytes).ok()?;
-        (!key.is_weak()).then(|| TrustAnchor {
+        Some(TrustAnchor {
             kid: kid.to_string(),
-            key,
+            key: strict_public_key(&bytes)?,
         })
     }
+}
+
+/// Reads a 32-byte Ed25519 public key as FORMAT.md §1.5 requires: the canonical encoding of a
+/// point (`y < p`, and no "negative zero" x), in the prime-order subgroup (no small-order
+/// component: a *mixed-order* key would make cofactored and cofactorless verifiers disagree) and
+/// not of small order. `None` otherwise.
+///
+/// ed25519-dalek's `from_bytes` accepts non-canonical encodings (it reduces `y` mod p), and its
+/// `is_weak` tests small order only; re-encoding the point and testing it for torsion closes
+/// both gaps, so one key has one spelling and every conforming verifier gives the same answer.
+pub fn strict_public_key(bytes: &[u8; 32]) -> Option<VerifyingKey> {
+    let key = VerifyingKey::from_bytes(bytes).ok()?;
+    let point = key.to_edwards();
+    let canonical = point.compress().as_bytes() == bytes;
+    (canonical && !key.is_weak() && point.is_torsion_free()).then_some(key)
 }
 
 /// The authority that signs the registry; its hotline and report link are shown for suspected fakes.
@@ -261,6 +276,9 @@ impl Registry {
             }
             other => Check::with(Code::RegistryMalformed, format!("{other:?}")),
         })?;
+        // I-JSON: unique member names at every depth, and no `null` (FORMAT.md §2.2).
+        json::check(&jws.payload, Nulls::Refused)
+            .map_err(|e| Check::with(Code::RegistryMalformed, e.to_string()))?;
         let version: serde_json::Value = serde_json::from_slice(&jws.payload)
             .map_err(|e| Check::with(Code::RegistryMalformed, format!("json: {e}")))?;
         match version.get("format").and_then(|f| f.as_str()) {
@@ -349,9 +367,9 @@ impl Registry {
                 let bytes: [u8; 32] = b64::decode(&k.public_key)
                     .and_then(|b| b.try_into().ok())
                     .ok_or_else(|| Check::with(Code::RegistryKeyInvalid, detail()))?;
-                let key = VerifyingKey::from_bytes(&bytes)
-                    .map_err(|_| Check::with(Code::RegistryKeyInvalid, detail()))?;
-                if key.is_weak() || keys.iter().any(|x| x.number == k.number) {
+                let key = strict_public_key(&bytes)
+                    .ok_or_else(|| Check::with(Code::RegistryKeyInvalid, detail()))?;
+                if keys.iter().any(|x| x.number == k.number) {
                     return Err(Check::with(Code::RegistryKeyInvalid, detail()));
                 }
                 keys.push(ProducerKey {

@@ -112,16 +112,26 @@ codes! {
     RegistryStale = "registry.stale", Warning;
     /// The registry is more than 90 days past its `next_update`: too old to rely on.
     RegistryExpired = "registry.expired", Indeterminate;
+    /// The registry was issued before one this device already verified: an older list may lack
+    /// a revocation, so it is not used.
+    RegistryRollback = "registry.rollback", Indeterminate;
     /// The registry was read from this device's cache, not fetched now.
     RegistryCached = "registry.cached", Info;
     /// The registry is demonstration data (keys marked TEST).
     RegistryDemo = "registry.demo", Info;
+    /// The registry was issued after the verifier's clock (beyond 10 minutes): the device's
+    /// clock is behind. Keys are judged at the registry's issue time instead.
+    ClockBehind = "clock.behind", Warning;
 
     // --- The label's signature (FORMAT.md §1.4, §1.5) ---
-    /// No producer in the registry owns the GTIN's company prefix.
-    ProducerUnknown = "producer.unknown", Failure;
-    /// The producer has no key with the label's key number.
+    /// No producer in the registry owns the GTIN's company prefix: not a signed code of this
+    /// province (grey: another system's label is not a forgery).
+    ProducerUnknown = "producer.unknown", Indeterminate;
+    /// The producer has no key with the label's key number in a current list fetched now.
     KeyUnknown = "key.unknown", Failure;
+    /// The producer has no key with the label's key number in a saved or out-of-date list: the
+    /// key may have been published since (grey, never red).
+    KeyNotYetListed = "key.not_yet_listed", Indeterminate;
     /// The key was revoked (compromised): its signatures are invalid.
     KeyRevoked = "key.revoked", Failure;
     /// The key's `valid_from` is in the future.
@@ -158,6 +168,8 @@ codes! {
     TraceSignerUnknown = "trace.signer_unknown", Failure;
     /// The trace document is signed with a revoked key.
     TraceKeyRevoked = "trace.key_revoked", Failure;
+    /// The trace document is signed with a key whose `valid_from` is still to come.
+    TraceKeyNotYetValid = "trace.key_not_yet_valid", Failure;
     /// The trace document's signature does not verify.
     TraceSignatureInvalid = "trace.signature_invalid", Failure;
     /// The trace document covers another GTIN or lot than the label.

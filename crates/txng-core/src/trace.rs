@@ -274,6 +274,9 @@ pub struct Trace {
 impl Trace {
     /// Reads a verified trace payload.
     pub fn from_payload(payload: &[u8]) -> Result<Trace, TraceError> {
+        // I-JSON: unique member names at every depth (FORMAT.md §3.3).
+        crate::json::check(payload, crate::json::Nulls::Allowed)
+            .map_err(|e| TraceError::Malformed(e.to_string()))?;
         let v: serde_json::Value = serde_json::from_slice(payload)
             .map_err(|e| TraceError::Malformed(format!("json: {e}")))?;
         match v.get("format").and_then(|f| f.as_str()) {

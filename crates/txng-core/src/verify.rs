@@ -113,15 +113,34 @@ impl Verdict {
     }
 }
 
+/// A registry issued more than this after the verifier's `now` means the device's clock is
+/// behind (or the authority's ahead): `clock.behind` (FORMAT.md §2.3). Ten minutes absorbs
+/// ordinary clock drift between the authority's signing machine and a phone.
+pub const CLOCK_SKEW_TOLERANCE_SECS: i64 = 600;
+
+/// What the caller knows about the registry bytes besides the bytes (FORMAT.md §2.6).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RegistryContext {
+    /// The bytes are the device's saved copy, not fetched now (adds `registry.cached`).
+    pub from_cache: bool,
+    /// The highest `issued_at` of any registry this device (or CLI state file) has verified
+    /// before. A registry issued earlier is refused (`registry.rollback`): it may lack a
+    /// revocation the newer one carries.
+    pub known_issued_at: Option<UnixTime>,
+}
+
 /// A verification in progress.
 #[derive(Clone, Debug)]
 pub struct Verification {
     checks: Vec<Check>,
     link: Option<SignedLink>,
     registry: Option<Registry>,
+    /// The registry may be out of date: read from the device's saved copy, or past `next_update`.
+    registry_outdated: bool,
     producer: Option<usize>,
     signature_ok: bool,
     trace: Option<Trace>,
+    /// The time key validity is judged at: `max(caller's now, registry issued_at)` (§2.3).
     now: UnixTime,
 }
 
@@ -129,6 +148,7 @@ impl Verification {
     /// Runs parse, registry and label-signature stages.
     ///
     /// `from_cache` says the registry bytes came from the device's cache (adds `registry.cached`).
+    /// Same as [`Verification::start_with`] with no known registry.
     pub fn start(
         scanned: &str,
         registry: Fetched<'_>,
@@ -136,10 +156,27 @@ impl Verification {
         anchors: &[TrustAnchor],
         now: UnixTime,
     ) -> Verification {
+        let ctx = RegistryContext {
+            from_cache,
+            known_issued_at: None,
+        };
+        Verification::start_with(scanned, registry, ctx, anchors, now)
+    }
+
+    /// Runs parse, registry and label-signature stages, refusing a registry older than one
+    /// already seen (`ctx.known_issued_at`).
+    pub fn start_with(
+        scanned: &str,
+        registry: Fetched<'_>,
+        ctx: RegistryContext,
+        anchors: &[TrustAnchor],
+        now: UnixTime,
+    ) -> Verification {
         let mut v = Verification {
             checks: Vec::new(),
             link: None,
             registry: None,
+            registry_outdated: ctx.from_cache,
             producer: None,
             signature_ok: false,
             trace: None,
@@ -155,16 +192,7 @@ impl Verification {
         }
         match registry {
             Fetched::Bytes(b) => match Registry::load(b, anchors, now) {
-                Ok((r, checks)) => {
-                    v.checks.extend(checks);
-                    if from_cache {
-                        v.checks.push(Check::with(
-                            Code::RegistryCached,
-                            format!("issued_at={}", crate::time::format_rfc3339_utc(r.issued_at)),
-                        ));
-                    }
-                    v.registry = Some(r);
-                }
+                Ok((r, checks)) => v.use_registry(r, checks, ctx),
                 Err(c) => v.checks.push(c),
             },
             Fetched::Unavailable(why) => v.checks.push(Check::with(Code::RegistryUnavailable, why)),
@@ -172,6 +200,37 @@ impl Verification {
         }
         v.check_signature();
         v
+    }
+
+    /// Takes an authentic registry unless it is older than one seen before (rollback), and sets
+    /// the time keys are judged at (FORMAT.md §2.3: a clock set back does not undo a revocation).
+    fn use_registry(&mut self, r: Registry, checks: Vec<Check>, ctx: RegistryContext) {
+        let utc = crate::time::format_rfc3339_utc;
+        if let Some(known) = ctx.known_issued_at.filter(|k| r.issued_at < *k) {
+            self.checks.push(Check::with(
+                Code::RegistryRollback,
+                format!("issued_at={} known={}", utc(r.issued_at), utc(known)),
+            ));
+            return;
+        }
+        self.registry_outdated |= checks
+            .iter()
+            .any(|c| matches!(c.code, Code::RegistryStale | Code::RegistryExpired));
+        self.checks.extend(checks);
+        if ctx.from_cache {
+            self.checks.push(Check::with(
+                Code::RegistryCached,
+                format!("issued_at={}", utc(r.issued_at)),
+            ));
+        }
+        if r.issued_at > self.now + CLOCK_SKEW_TOLERANCE_SECS {
+            self.checks.push(Check::with(
+                Code::ClockBehind,
+                format!("now={} issued_at={}", utc(self.now), utc(r.issued_at)),
+            ));
+        }
+        self.now = self.now.max(r.issued_at);
+        self.registry = Some(r);
     }
 
     fn check_signature(&mut self) {
@@ -193,7 +252,14 @@ impl Verification {
         let n = link.signature.key_number;
         let detail = format!("producer={} key={n}", producer.id);
         let Some(key) = producer.key(n) else {
-            self.checks.push(Check::with(Code::KeyUnknown, detail));
+            // A key added after this copy of the list was issued is not a forgery: only a
+            // current list fetched now can say "never published" (FORMAT.md §1.5).
+            let code = if self.registry_outdated {
+                Code::KeyNotYetListed
+            } else {
+                Code::KeyUnknown
+            };
+            self.checks.push(Check::with(code, detail));
             return;
         };
         if let Some(at) = key.revoked_at.filter(|at| *at <= self.now) {
@@ -303,16 +369,18 @@ impl Verification {
         let producer = &reg.producers[pi];
         let jws =
             Jws::parse(bytes).map_err(|e| Check::with(Code::TraceMalformed, format!("{e:?}")))?;
-        let key = jws
-            .kid
-            .rsplit_once('#')
-            .filter(|(id, _)| *id == producer.id)
-            .and_then(|(_, n)| n.parse::<u16>().ok())
+        let key = trace_kid_number(&jws.kid, &producer.id)
             .and_then(|n| producer.key(n))
             .ok_or_else(|| Check::with(Code::TraceSignerUnknown, format!("kid={}", jws.kid)))?;
         if key.revoked_at.is_some_and(|at| at <= self.now) {
             return Err(Check::with(
                 Code::TraceKeyRevoked,
+                format!("kid={}", jws.kid),
+            ));
+        }
+        if key.valid_from > self.now {
+            return Err(Check::with(
+                Code::TraceKeyNotYetValid,
                 format!("kid={}", jws.kid),
             ));
         }
@@ -414,6 +482,16 @@ impl Verification {
     pub fn registry(&self) -> Option<&Registry> {
         self.registry.as_ref()
     }
+}
+
+/// The key number a trace `kid` names for this producer (FORMAT.md §3.2): exactly
+/// `{producer id}#{number}`, the number in canonical decimal (`0`–`65535`, no sign, no leading
+/// zero), so one key has one `kid`. Anything else names no key.
+pub fn trace_kid_number(kid: &str, producer_id: &str) -> Option<u16> {
+    let n = kid.strip_prefix(producer_id)?.strip_prefix('#')?;
+    let canonical =
+        !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && (n == "0" || !n.starts_with('0'));
+    canonical.then(|| n.parse().ok()).flatten()
 }
 
 /// One-shot verification: the registry, then the trace (if given), then the verdict.

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use txng_core::time::parse_rfc3339;
-use txng_core::verify::{Fetched, Verification};
+use txng_core::verify::{Fetched, RegistryContext, Verification};
 use txng_core::{Code, State, TrustAnchor};
 
 fn root() -> PathBuf {
@@ -38,7 +38,17 @@ struct Vector {
     registry: String,
     trace: String,
     cached: bool,
+    known_issued_at: Option<i64>,
     text: String,
+}
+
+impl Vector {
+    fn context(&self) -> RegistryContext {
+        RegistryContext {
+            from_cache: self.cached,
+            known_issued_at: self.known_issued_at,
+        }
+    }
 }
 
 fn state_of(s: &str) -> Option<State> {
@@ -71,6 +81,7 @@ fn parse_vector(path: &Path) -> Vector {
         registry: String::new(),
         trace: "none".into(),
         cached: false,
+        known_issued_at: None,
         text,
     };
     let mut have_state = false;
@@ -100,6 +111,13 @@ fn parse_vector(path: &Path) -> Vector {
             "registry" => v.registry = val.to_string(),
             "trace" => v.trace = val.to_string(),
             "cached" => v.cached = val == "true",
+            "known_issued_at" => {
+                v.known_issued_at = Some(
+                    parse_rfc3339(val)
+                        .unwrap_or_else(|| panic!("{file}:{n}: bad time {val}"))
+                        .0,
+                )
+            }
             "comment" => {}
             other => panic!("{file}:{n}: unknown header {other}"),
         }
@@ -157,7 +175,7 @@ fn every_vector_gives_its_expected_verdict() {
         let v = parse_vector(path);
         let reg_bytes = registry_bytes(&v);
         let registry = fetched_registry(&v, &reg_bytes);
-        let mut run = Verification::start(&v.text, registry, v.cached, &anchors, v.now);
+        let mut run = Verification::start_with(&v.text, registry, v.context(), &anchors, v.now);
         let trace_bytes;
         match v.trace.as_str() {
             "none" => {}
@@ -217,7 +235,8 @@ fn every_code_has_a_vector() {
         // Codes every verdict carries (label.copy_possible, payload.parsed…) count when produced.
         let reg_bytes = registry_bytes(&v);
         let registry = fetched_registry(&v, &reg_bytes);
-        let verdict = Verification::start(&v.text, registry, v.cached, &anchors, v.now).verdict();
+        let verdict =
+            Verification::start_with(&v.text, registry, v.context(), &anchors, v.now).verdict();
         seen.extend(
             verdict
                 .checks

@@ -62,6 +62,8 @@ pub struct Case {
     pub trace: TraceIn,
     /// The registry came from the device's cache.
     pub cached: bool,
+    /// The newest registry issue time the device had already verified (rollback protection).
+    pub known_issued_at: Option<&'static str>,
     /// What the case shows, for the vector's `comment:`.
     pub comment: &'static str,
     /// The exact scanned text.
@@ -79,7 +81,10 @@ impl Case {
 
     /// Whether the served demo (main registry, trace files at their URLs) shows this case as is.
     pub fn served(&self) -> bool {
-        self.registry == RegistryIn::File("registry.jws") && !self.cached
+        self.registry == RegistryIn::File("registry.jws")
+            && !self.cached
+            && self.known_issued_at.is_none()
+            && self.now == NOW
     }
 
     /// The vector file: header lines, a blank line, the scanned text and a newline.
@@ -105,6 +110,9 @@ impl Case {
         s.push_str(&format!("trace: {trace}\n"));
         if self.cached {
             s.push_str("cached: true\n");
+        }
+        if let Some(k) = self.known_issued_at {
+            s.push_str(&format!("known_issued_at: {k}\n"));
         }
         s.push_str(&format!("comment: {}\n\n", self.comment));
         s.push_str(&self.text);
@@ -354,6 +362,29 @@ pub fn traces(vectors: bool) -> Vec<(String, Vec<u8>)> {
         );
         put(lot, OIL_PREFIX, signed(&doc, OIL, 1));
     }
+    // The product name given twice: a parser that keeps the last member would show the second.
+    let mut two_names = tr::coffee_product();
+    if let J::Obj(m) = &mut two_names {
+        m.push((
+            "name".into(),
+            J::from("Cà phê chồn thượng hạng (tên thứ hai)"),
+        ));
+    }
+    put(
+        "CF2609D",
+        COFFEE_PREFIX,
+        signed(&short("CF2609D", two_names, "txng-trace/1"), COFFEE, 2),
+    );
+    // Signed with the pepper cooperative's key 2, registered ahead (valid from 2030).
+    let early = tr::document(
+        "txng-trace/1",
+        &pg,
+        "HT2605K",
+        tr::pepper_product(),
+        tr::pepper_events("0001", "HT2605K", "2026-05-06", false),
+        "2026-05-10T12:00",
+    );
+    put("HT2605K", PEPPER_PREFIX, signed(&early, PEPPER, 2));
     let hg = gtin(HONEY_PREFIX, "0001");
     let honey = tr::document(
         "txng-trace/1",
@@ -397,6 +428,7 @@ impl Builder {
             registry,
             trace,
             cached: false,
+            known_issued_at: None,
             comment,
             text,
         });
@@ -824,7 +856,7 @@ pub fn cases() -> Vec<Case> {
         "nha-san-xuat-la",
         "Nhà sản xuất không có trong danh sách",
         "Producer not in the registry",
-        Invalid,
+        CannotTell,
         &[ProducerUnknown],
         MAIN,
         TraceIn::None,
@@ -1231,5 +1263,184 @@ pub fn cases() -> Vec<Case> {
             text,
         );
     }
+    no_false_green(&mut c, &coffee_uri);
     c.cases
+}
+
+/// FORMAT.md §2.2, §2.3, §3.2: the inputs that once gave a false green or a downgrade.
+fn no_false_green(c: &mut Builder, coffee_uri: &str) {
+    use Code::*;
+    use State::*;
+    let b = base();
+    let forged_key2 = {
+        let data = LabelData {
+            gtin: gtin(COFFEE_PREFIX, "0001"),
+            cpv: None,
+            lot: "CF2609A".into(),
+            serial: "000190".into(),
+            attributes: coffee_attrs("260912", "270911")
+                .iter()
+                .map(|(a, v)| (*a, v.to_string()))
+                .collect(),
+        };
+        sign_label(data, 2, &keys::key("forger")).expect("demo label data is valid")
+    };
+    c.add(
+        "danh-sach-truong-lap",
+        "Danh sách có trường bị lặp (hai khóa cho một mục)",
+        "Registry entry with a duplicated member",
+        CannotTell,
+        &[RegistryMalformed],
+        RegistryIn::File("registry-duplicate-member.jws"),
+        TraceIn::None,
+        "Key 2 lists public_key twice (genuine, then a forger's); the label is signed by the forger: never green",
+        forged_key2.to_uri(&b),
+    );
+    c.add(
+        "danh-sach-gia-tri-null",
+        "Danh sách có giá trị null",
+        "Registry with a null member",
+        CannotTell,
+        &[RegistryMalformed],
+        RegistryIn::File("registry-null-member.jws"),
+        TraceIn::None,
+        "\"revoked_at\": null on a key: a member is present with a value or absent",
+        coffee_uri.to_string(),
+    );
+    c.add(
+        "danh-sach-khoa-hon-tap",
+        "Danh sách có khóa lẫn thành phần bậc nhỏ",
+        "Registry with a mixed-order key",
+        CannotTell,
+        &[RegistryKeyInvalid],
+        RegistryIn::File("registry-mixed-order-key.jws"),
+        TraceIn::None,
+        "A key with a point of order 8 added: refused at load (cofactored and cofactorless verifiers would disagree)",
+        coffee_uri.to_string(),
+    );
+    c.add(
+        "danh-sach-khoa-khong-chuan",
+        "Danh sách có khóa viết không chuẩn",
+        "Registry with a non-canonical key encoding",
+        CannotTell,
+        &[RegistryKeyInvalid],
+        RegistryIn::File("registry-noncanonical-key.jws"),
+        TraceIn::None,
+        "A key encoded with y >= p: one key, one spelling",
+        coffee_uri.to_string(),
+    );
+    c.add(
+        "danh-sach-cu-hon-ban-da-co",
+        "Danh sách cũ hơn bản máy đã kiểm tra",
+        "Registry older than one already verified",
+        CannotTell,
+        &[RegistryRollback],
+        MAIN,
+        TraceIn::None,
+        "The device verified a list issued 2026-11-20 before: the list of 2026-11-01 is refused",
+        coffee_uri.to_string(),
+    );
+    c.last().known_issued_at = Some("2026-11-20T00:00:00+07:00");
+    let revoked = sign(
+        COFFEE,
+        3,
+        COFFEE_PREFIX,
+        "CF2609A",
+        "000191",
+        &coffee_attrs("260912", "270911"),
+    );
+    c.add(
+        "dong-ho-cham-khoa-thu-hoi",
+        "Đồng hồ máy chậm: khóa đã thu hồi vẫn bị từ chối",
+        "Clock set back: a revoked key stays revoked",
+        Invalid,
+        &[ClockBehind, KeyRevoked],
+        MAIN,
+        TraceIn::None,
+        "Device clock on 2026-09-01, before key 3's revocation; the list was issued 2026-11-01, so keys are judged then",
+        revoked.to_uri(&b),
+    );
+    c.last().now = "2026-09-01T10:00:00+07:00";
+    c.add(
+        "dong-ho-cham",
+        "Đồng hồ máy chậm hơn ngày ký danh sách",
+        "Device clock behind the list's issue date",
+        VerifiedWithWarnings,
+        &[ClockBehind, SignatureValid],
+        MAIN,
+        TraceIn::None,
+        "Device clock on 2026-10-01, a month before the list was issued",
+        coffee_uri.to_string(),
+    );
+    c.last().now = "2026-10-01T10:00:00+07:00";
+    let key9 = sign(
+        COFFEE,
+        9,
+        COFFEE_PREFIX,
+        "CF2609A",
+        "000192",
+        &coffee_attrs("260912", "270911"),
+    );
+    c.add(
+        "khoa-chua-co-trong-ban-luu",
+        "Khóa chưa có trong danh sách đã lưu",
+        "Key not in the saved list",
+        CannotTell,
+        &[RegistryCached, KeyNotYetListed],
+        MAIN,
+        TraceIn::None,
+        "Offline with a saved list: a key number it lacks may have been published since (grey, not red)",
+        key9.to_uri(&b),
+    );
+    c.last().cached = true;
+    c.add(
+        "khoa-chua-co-trong-ban-cu",
+        "Khóa chưa có trong danh sách đã cũ",
+        "Key not in an out-of-date list",
+        CannotTell,
+        &[RegistryStale, KeyNotYetListed],
+        RegistryIn::File("registry-stale.jws"),
+        TraceIn::None,
+        "The list is past next_update: a key number it lacks may have been published since",
+        key9.to_uri(&b),
+    );
+    let ct = |lot: &str, prefix: &str| TraceIn::File(trace_path(prefix, lot));
+    let coffee_fault = sign(
+        COFFEE,
+        2,
+        COFFEE_PREFIX,
+        "CF2609D",
+        "000193",
+        &coffee_attrs("260912", "270911"),
+    );
+    c.add(
+        "nhat-ky-truong-lap",
+        "Nhật ký có trường bị lặp",
+        "Trace document with a duplicated member",
+        VerifiedWithWarnings,
+        &[SignatureValid, TraceMalformed],
+        MAIN,
+        ct("CF2609D", COFFEE_PREFIX),
+        "The product name is given twice in the signed trace: refused, not read either way",
+        coffee_fault.to_uri(&b),
+    );
+    let pepper_early = sign(
+        PEPPER,
+        1,
+        PEPPER_PREFIX,
+        "HT2605K",
+        "000204",
+        &pepper_attrs("260506", "280505"),
+    );
+    c.add(
+        "nhat-ky-khoa-chua-hieu-luc",
+        "Nhật ký ký bằng khóa chưa có hiệu lực",
+        "Trace document signed with a key not valid yet",
+        Invalid,
+        &[SignatureValid, TraceKeyNotYetValid],
+        MAIN,
+        ct("HT2605K", PEPPER_PREFIX),
+        "The pepper lot's trace is signed with key 2, valid only from 2030-07-01",
+        pepper_early.to_uri(&b),
+    );
 }

@@ -300,6 +300,19 @@ pub fn files() -> Vec<(&'static str, String)> {
     }
     let mut incomplete = main_producers();
     incomplete.push(honey_producer());
+    // Key 2 of the coffee cooperative listed with two `public_key` members: the genuine key, then
+    // a forger's. Parsers that keep the last member would trust the forger (FORMAT.md §2.2).
+    let duplicate_member = with_coffee_key(2, |m| {
+        m.push((
+            "public_key".into(),
+            J::from(keys::public_b64(&keys::key("forger"))),
+        ))
+    });
+    // `"revoked_at": null` on key 1: present or absent, never null.
+    let null_member = with_coffee_key(1, |m| m.push(("revoked_at".into(), J::Null)));
+    // Key 1 of the pepper cooperative plus a point of order 8: a mixed-order key.
+    let mixed = with_key(1, PEPPER, mixed_order_key());
+    let noncanonical = with_key(1, PEPPER, noncanonical_key());
     let doc = |p| document("txng-registry/1", ISSUED_AT, NEXT_UPDATE, p);
     vec![
         ("registry.jws", sign(&main, 1)),
@@ -346,7 +359,84 @@ pub fn files() -> Vec<(&'static str, String)> {
         ("registry-prefix-conflict.jws", sign(&doc(conflict), 1)),
         ("registry-weak-key.jws", sign(&doc(weak), 1)),
         ("registry-incomplete.jws", sign(&doc(incomplete), 1)),
+        ("registry-duplicate-member.jws", sign(&doc(duplicate_member), 1)),
+        ("registry-null-member.jws", sign(&doc(null_member), 1)),
+        ("registry-mixed-order-key.jws", sign(&doc(mixed), 1)),
+        ("registry-noncanonical-key.jws", sign(&doc(noncanonical), 1)),
     ]
+}
+
+/// The main producers with one key entry of the coffee cooperative edited.
+fn with_coffee_key(number: u16, edit: impl Fn(&mut Vec<(String, J)>)) -> Vec<J> {
+    let mut producers = main_producers();
+    for p in &mut producers {
+        let J::Obj(m) = p else { continue };
+        if !m.iter().any(|(k, v)| k == "id" && *v == J::from(COFFEE)) {
+            continue;
+        }
+        for (k, v) in m.iter_mut() {
+            let J::Arr(list) = v else { continue };
+            if k != "keys" {
+                continue;
+            }
+            for key in list.iter_mut() {
+                if let J::Obj(km) = key {
+                    if km
+                        .iter()
+                        .any(|(k, v)| k == "number" && *v == J::from(number))
+                    {
+                        edit(km);
+                    }
+                }
+            }
+        }
+    }
+    producers
+}
+
+/// The main producers with producer `id`'s keys replaced by one key `number` with this public key.
+fn with_key(number: u16, id: &str, public_key: String) -> Vec<J> {
+    let mut producers = main_producers();
+    for p in &mut producers {
+        let J::Obj(m) = p else { continue };
+        if !m.iter().any(|(k, v)| k == "id" && *v == J::from(id)) {
+            continue;
+        }
+        for (k, v) in m.iter_mut() {
+            if k == "keys" {
+                *v = J::Arr(vec![obj![
+                    "number" => number,
+                    "public_key" => public_key.clone(),
+                    "valid_from" => "2025-01-01T00:00:00+07:00",
+                    "test" => true,
+                ]]);
+            }
+        }
+    }
+    producers
+}
+
+/// A genuine key plus a point of order 8: not small order, but not in the prime-order subgroup.
+/// Cofactored and cofactorless verifiers disagree on signatures under such a key.
+pub fn mixed_order_key() -> String {
+    let a = keys::producer(PEPPER, 1).verifying_key().to_edwards();
+    let mixed = a + curve25519_dalek::constants::EIGHT_TORSION[1];
+    txng_core::b64::encode(mixed.compress().as_bytes())
+}
+
+/// A non-canonical encoding `y + p` (y ≥ p) of a point that is not of small order: the same
+/// point as the canonical `y`, spelled differently. The first such y from 2 up.
+pub fn noncanonical_key() -> String {
+    // p = 2^255 - 19, little-endian: ed ff … ff 7f. y + p for y < 19 only changes the first byte.
+    let mut b = [0xffu8; 32];
+    b[31] = 0x7f;
+    for y in 2u8..19 {
+        b[0] = 0xed + y;
+        if ed25519_dalek::VerifyingKey::from_bytes(&b).is_ok_and(|k| !k.is_weak()) {
+            return txng_core::b64::encode(&b);
+        }
+    }
+    unreachable!("some y < 19 gives a point that is not of small order")
 }
 
 /// `anchors.json`: the deployment's trust anchors.
