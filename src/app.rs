@@ -243,7 +243,19 @@ pub fn App(p: &Props) -> Html {
         </section>
     };
 
+    // Relative links in signed data resolve against the registry's URL (FORMAT.md §3.3).
+    let link_base = {
+        let config = config.clone();
+        use_memo((), move |_| {
+            let url = match &*config {
+                Ok(c) => crate::net::resolve(&c.registry_url, "").unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            crate::links::LinkBase(Rc::from(url))
+        })
+    };
     html! {
+        <ContextProvider<crate::links::LinkBase> context={(*link_base).clone()}>
         <div class="txng">
             <header class="top">
                 <div class="top__titles">
@@ -291,5 +303,6 @@ pub fn App(p: &Props) -> Html {
             </main>
             <footer class="foot"><p>{ t(T::Footer, lang) }</p></footer>
         </div>
+        </ContextProvider<crate::links::LinkBase>>
     }
 }

@@ -131,7 +131,8 @@ texts! {
     NetRegistryLoading => "Đang tải danh sách nhà sản xuất…", "Loading the producer list…";
     RegistryListDate => "Danh sách nhà sản xuất đang dùng được ban hành ngày {}.", "The producer list in use was issued on {}.";
     NetRegistryFresh => "Đã dùng danh sách nhà sản xuất mới nhất.", "Using the latest producer list.";
-    NetRegistryCached => "Đang dùng danh sách đã lưu ngày {} (không tải được danh sách mới: {}).", "Using the saved list of {} (the latest could not be loaded: {}).";
+    NetRegistryCached => "Đang dùng danh sách đã lưu ngày {} (không dùng được danh sách mới: {}).", "Using the saved list of {} (the latest could not be used: {}).";
+    NetRegistryRefused => "Không dùng được danh sách nhà sản xuất vừa tải: {}.", "The producer list just loaded could not be used: {}.";
     NetRegistryFailed => "Không tải được danh sách nhà sản xuất: {}.", "The producer list could not be loaded: {}.";
     NetRegistryTooLarge => "Danh sách nhà sản xuất quá lớn, không được dùng.", "The producer list is too large and was not used.";
     NetTraceLoading => "Đang tải nhật ký sản xuất…", "Loading the production record…";
@@ -144,6 +145,9 @@ texts! {
     WhyServer => "máy chủ đang lỗi (lỗi {})", "server error ({})";
     WhyHttp => "máy chủ trả lỗi {}", "the server answered with error {}";
     WhyNetwork => "lỗi kết nối", "connection error";
+    WhyTooLarge => "dữ liệu nhận được quá lớn", "the answer was too large";
+    WhyRefused => "trang trả về không phải danh sách hợp lệ", "the answer was not a valid list";
+    WhyOlder => "danh sách nhận được cũ hơn bản máy đã có", "the list received is older than the one this device already has";
     Footer => "Kết quả được kiểm tra ngay trên thiết bị của bạn bằng chữ ký số.", "The result is checked on your device using digital signatures.";
 }
 

@@ -24,6 +24,7 @@ pub mod app;
 pub mod components;
 pub mod config;
 pub mod i18n;
+pub mod links;
 pub mod net;
 pub mod pipeline;
 pub mod scan;

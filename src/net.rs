@@ -32,6 +32,13 @@ pub enum Failure {
     Http(u16),
     /// The request failed otherwise (DNS, TLS, CORS, connection reset).
     Network,
+    /// An answer came, over the size cap.
+    TooLarge,
+    /// An answer came (status 200), but the core refused it: a captive portal's page, a damaged
+    /// or wrongly signed list.
+    Refused,
+    /// An answer came, authentic but older than a list this device already verified (rollback).
+    Older,
 }
 
 impl Failure {
@@ -42,6 +49,9 @@ impl Failure {
             Failure::Timeout => "timeout".into(),
             Failure::Http(s) => format!("http {s}"),
             Failure::Network => "network".into(),
+            Failure::TooLarge => "too large".into(),
+            Failure::Refused => "refused".into(),
+            Failure::Older => "older".into(),
         }
     }
 }
@@ -209,25 +219,19 @@ thread_local! {
     static FRESH: RefCell<Option<Fresh>> = const { RefCell::new(None) };
 }
 
-/// Where a registry came from.
+/// What the network gave for the registry. The device's saved copy is the pipeline's fallback
+/// (`pipeline::stage1`), taken whenever this is not a list the core accepts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RegistrySource {
     /// Fetched now (or reused from earlier in this session).
     Network(Rc<Vec<u8>>),
-    /// The fetch failed; this is the device's saved copy, to be verified again.
-    Saved {
-        /// The saved JWS.
-        bytes: Rc<Vec<u8>>,
-        /// Why the fetch failed.
-        why: Failure,
-    },
     /// Over the size cap.
     TooLarge,
     /// Nothing at all.
     Failed(Failure),
 }
 
-/// Gets the registry: from this session's memory if recent, else the network, else the saved copy.
+/// Gets the registry: from this session's memory if recent, else the network.
 pub async fn registry(url: &str) -> RegistrySource {
     let now = js_sys::Date::now();
     let reuse = FRESH.with(|f| {
@@ -249,18 +253,15 @@ pub async fn registry(url: &str) -> RegistrySource {
     {
         Got::Bytes(b) => RegistrySource::Network(Rc::new(b)),
         Got::TooLarge => RegistrySource::TooLarge,
-        Got::Failed(why) => match load_saved(url) {
-            Some(s) => RegistrySource::Saved {
-                bytes: Rc::new(s.jws.into_bytes()),
-                why,
-            },
-            None => RegistrySource::Failed(why),
-        },
+        Got::Failed(why) => RegistrySource::Failed(why),
     }
 }
 
-/// Remembers a registry the core accepted: in memory for this session and on the device.
-pub fn remember(url: &str, bytes: &Rc<Vec<u8>>) {
+/// Remembers a registry the core accepted (issued at `issued_at`): in memory for this session,
+/// as the newest issue time seen (rollback protection), and on the device, unless the device
+/// already keeps a newer list (FORMAT.md §2.6: a newer saved copy is never overwritten).
+pub fn remember(url: &str, bytes: &Rc<Vec<u8>>, issued_at: i64) {
+    raise_known_issued_at(url, issued_at);
     let now = js_sys::Date::now();
     let known = FRESH.with(|f| {
         f.borrow()
@@ -277,8 +278,42 @@ pub fn remember(url: &str, bytes: &Rc<Vec<u8>>) {
             at_ms: now,
         })
     });
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        save(url, text, (now / 1000.0) as i64);
+    let newer_saved = load_saved(url).is_some_and(|s| s.issued_at > issued_at);
+    if let (false, Ok(text)) = (newer_saved, std::str::from_utf8(bytes)) {
+        save(url, text, (now / 1000.0) as i64, issued_at);
+    }
+}
+
+thread_local! {
+    /// The newest `issued_at` verified in this page's life, per registry URL: rollback protection
+    /// even where `localStorage` is unavailable (private browsing, storage full).
+    static KNOWN: RefCell<Vec<(String, i64)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn known_key(url: &str) -> String {
+    format!("txng.registry-issued:{url}")
+}
+
+/// The newest `issued_at` of any registry from `url` that this device has verified (memory or
+/// `localStorage`, whichever is newer). The core refuses an older list (`registry.rollback`).
+pub fn known_issued_at(url: &str) -> Option<i64> {
+    let mem = KNOWN.with(|k| k.borrow().iter().find(|(u, _)| u == url).map(|(_, t)| *t));
+    let stored = storage()
+        .and_then(|s| s.get_item(&known_key(url)).ok().flatten())
+        .and_then(|t| t.parse::<i64>().ok());
+    mem.max(stored)
+}
+
+/// Raises the newest `issued_at` seen for `url` (never lowers it).
+pub fn raise_known_issued_at(url: &str, issued_at: i64) {
+    let newest = known_issued_at(url).map_or(issued_at, |k| k.max(issued_at));
+    KNOWN.with(|k| {
+        let mut k = k.borrow_mut();
+        k.retain(|(u, _)| u != url);
+        k.push((url.to_string(), newest));
+    });
+    if let Some(s) = storage() {
+        let _ = s.set_item(&known_key(url), &newest.to_string());
     }
 }
 
@@ -294,6 +329,9 @@ pub struct Saved {
     pub jws: String,
     /// When it was fetched (Unix seconds).
     pub fetched_at: i64,
+    /// Its `issued_at` when it was saved (Unix seconds); only to avoid overwriting a newer copy,
+    /// never trusted: the core reads the real one when it verifies the copy again.
+    pub issued_at: i64,
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -305,21 +343,27 @@ pub fn storage_key(url: &str) -> String {
     format!("txng.registry:{url}")
 }
 
-/// Saves a registry JWS (format: fetched-at seconds, newline, JWS). Quota errors are ignored: the
-/// saved copy is a convenience for offline use.
-pub fn save(url: &str, jws: &str, fetched_at: i64) {
+/// Saves a registry JWS (format: `fetched-at issued-at` in seconds, newline, JWS). Quota errors
+/// are ignored: the saved copy is a convenience for offline use.
+pub fn save(url: &str, jws: &str, fetched_at: i64, issued_at: i64) {
     if let Some(s) = storage() {
-        let _ = s.set_item(&storage_key(url), &format!("{fetched_at}\n{jws}"));
+        let _ = s.set_item(
+            &storage_key(url),
+            &format!("{fetched_at} {issued_at}\n{jws}"),
+        );
     }
 }
 
-/// Reads the saved registry of a URL (not verified: the caller gives it to the core).
+/// Reads the saved registry of a URL (not verified: the caller gives it to the core). A copy in
+/// an older layout reads as none.
 pub fn load_saved(url: &str) -> Option<Saved> {
     let text = storage()?.get_item(&storage_key(url)).ok()??;
-    let (at, jws) = text.split_once('\n')?;
+    let (head, jws) = text.split_once('\n')?;
+    let (at, issued) = head.split_once(' ')?;
     Some(Saved {
         jws: jws.to_string(),
         fetched_at: at.parse().ok()?,
+        issued_at: issued.parse().ok()?,
     })
 }
 

@@ -62,15 +62,19 @@ pub enum RegistryStatus {
     Loading,
     /// Fetched now (or earlier in this session).
     Fresh,
-    /// The fetch failed; the list saved on this device was used (and verified again).
+    /// The network gave no usable list; the list saved on this device was used (and verified
+    /// again).
     Cached {
         /// `issued_at` of the saved list, if it verified.
         issued_at: Option<UnixTime>,
-        /// Why the fresh fetch failed.
+        /// Why the network's list was not used.
         why: Failure,
     },
-    /// The fetch failed and nothing was saved.
+    /// The fetch failed and nothing (usable) was saved.
     Failed(Failure),
+    /// The server answered with a list the core refused (`Refused`, `Older`), and no usable
+    /// list was saved: the verdict names the reason.
+    Refused(Failure),
     /// Over the size cap.
     TooLarge,
 }

@@ -50,20 +50,32 @@ fn blob_url(bytes: &[u8]) -> String {
     web_sys::Url::create_object_url_with_blob(&blob).expect("object url")
 }
 
+const STALE: &str = include_str!("../crates/txng-core/tests/vectors/data/registry-stale.jws");
+
+/// Forgets everything this device keeps about a registry URL (saved copy, newest issue time).
+fn clean(url: &str) {
+    net::delete_saved(url);
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item(&format!("txng.registry-issued:{url}"));
+    }
+}
+
+fn network(jws: &str) -> RegistrySource {
+    RegistrySource::Network(Rc::new(jws.trim().as_bytes().to_vec()))
+}
+
 #[wasm_bindgen_test]
 fn saved_registry_is_verified_again_and_a_tampered_copy_is_not_used() {
     let url = "https://example.test/registry.jws";
+    clean(url);
     let cfg = config(url);
     let text = scanned(VALID);
 
     // Round trip: saved, read back, verified again with from_cache = true.
-    net::save(url, REGISTRY.trim(), 1_790_000_000);
+    net::save(url, REGISTRY.trim(), 1_790_000_000, 1);
     let saved = net::load_saved(url).expect("saved copy");
     assert_eq!(saved.fetched_at, 1_790_000_000);
-    let src = RegistrySource::Saved {
-        bytes: Rc::new(saved.jws.into_bytes()),
-        why: Failure::Offline,
-    };
+    let src = RegistrySource::Failed(Failure::Offline);
     let (v, status) = pipeline::stage1(text, &src, &cfg, url, now());
     let verdict = v.verdict();
     assert_eq!(verdict.state, State::Verified, "{:?}", verdict.checks);
@@ -86,11 +98,8 @@ fn saved_registry_is_verified_again_and_a_tampered_copy_is_not_used() {
     let mut bytes = jws.as_bytes().to_vec();
     bytes[dot] = if bytes[dot] == b'A' { b'B' } else { b'A' };
     let tampered = String::from_utf8(bytes).expect("ascii");
-    net::save(url, &tampered, 1_790_000_000);
-    let src = RegistrySource::Saved {
-        bytes: Rc::new(net::load_saved(url).expect("saved").jws.into_bytes()),
-        why: Failure::Timeout,
-    };
+    net::save(url, &tampered, 1_790_000_000, 1);
+    let src = RegistrySource::Failed(Failure::Timeout);
     let (v, status) = pipeline::stage1(text, &src, &cfg, url, now());
     let verdict = v.verdict();
     assert_eq!(verdict.state, State::CannotTell);
@@ -108,16 +117,113 @@ fn saved_registry_is_verified_again_and_a_tampered_copy_is_not_used() {
 #[wasm_bindgen_test]
 fn network_registry_is_saved_only_when_valid() {
     let url = "https://example.test/other-registry.jws";
-    net::delete_saved(url);
+    clean(url);
     let cfg = config(url);
     let garbled = RegistrySource::Network(Rc::new(b"<html>captive portal</html>".to_vec()));
-    let (v, _) = pipeline::stage1(scanned(VALID), &garbled, &cfg, url, now());
+    let (v, status) = pipeline::stage1(scanned(VALID), &garbled, &cfg, url, now());
     assert!(v.verdict().has(Code::RegistryMalformed));
+    assert_eq!(status, RegistryStatus::Refused(Failure::Refused));
     assert!(net::load_saved(url).is_none());
-    let good = RegistrySource::Network(Rc::new(REGISTRY.trim().as_bytes().to_vec()));
-    let (v, _) = pipeline::stage1(scanned(VALID), &good, &cfg, url, now());
+    let (v, _) = pipeline::stage1(scanned(VALID), &network(REGISTRY), &cfg, url, now());
     assert_eq!(v.verdict().state, State::Verified);
     assert!(net::load_saved(url).is_some());
+}
+
+/// FORMAT.md §2.6: whatever the network gives that the core refuses (a captive portal's page with
+/// status 200, an oversized body), a good saved copy is used, and the status says so.
+#[wasm_bindgen_test]
+fn a_bad_answer_falls_back_to_the_saved_copy() {
+    let url = "https://example.test/fallback-registry.jws";
+    clean(url);
+    let cfg = config(url);
+    let (_, status) = pipeline::stage1(scanned(VALID), &network(REGISTRY), &cfg, url, now());
+    assert_eq!(status, RegistryStatus::Fresh);
+    for (src, why) in [
+        (
+            RegistrySource::Network(Rc::new(b"<!DOCTYPE html><title>Wi-Fi</title>".to_vec())),
+            Failure::Refused,
+        ),
+        (RegistrySource::TooLarge, Failure::TooLarge),
+        (
+            RegistrySource::Failed(Failure::Http(503)),
+            Failure::Http(503),
+        ),
+    ] {
+        let (v, status) = pipeline::stage1(scanned(VALID), &src, &cfg, url, now());
+        let verdict = v.verdict();
+        assert_eq!(
+            verdict.state,
+            State::Verified,
+            "{why:?}: {:?}",
+            verdict.checks
+        );
+        assert!(verdict.has(Code::RegistryCached), "{why:?}");
+        assert!(!verdict.has(Code::RegistryMalformed), "{why:?}");
+        assert!(
+            matches!(status, RegistryStatus::Cached { issued_at: Some(_), why: w } if w == why),
+            "{status:?}"
+        );
+    }
+}
+
+/// FORMAT.md §2.6: once the list of 2026-11-01 was verified, the genuinely signed list of
+/// 2026-10-01 is refused from the network (the saved newer copy is used and kept) and from the
+/// saved slot (a same-origin script that writes it there gains nothing).
+#[wasm_bindgen_test]
+fn an_older_registry_is_never_accepted_again() {
+    let url = "https://example.test/rollback-registry.jws";
+    clean(url);
+    let cfg = config(url);
+    let (_, status) = pipeline::stage1(scanned(VALID), &network(REGISTRY), &cfg, url, now());
+    assert_eq!(status, RegistryStatus::Fresh);
+    let newest = net::known_issued_at(url).expect("issue time kept");
+
+    let (v, status) = pipeline::stage1(scanned(VALID), &network(STALE), &cfg, url, now());
+    let verdict = v.verdict();
+    assert_eq!(verdict.state, State::Verified, "{:?}", verdict.checks);
+    assert_eq!(verdict.registry_issued_at, Some(newest));
+    assert!(
+        matches!(
+            status,
+            RegistryStatus::Cached {
+                why: Failure::Older,
+                ..
+            }
+        ),
+        "{status:?}"
+    );
+    assert_eq!(
+        net::load_saved(url).map(|s| s.jws),
+        Some(REGISTRY.trim().to_string()),
+        "the newer saved copy is not overwritten"
+    );
+
+    // An older list written into the saved slot, then offline: refused, not used.
+    net::save(url, STALE.trim(), 1_790_000_000, i64::MAX);
+    let (v, status) = pipeline::stage1(
+        scanned(VALID),
+        &RegistrySource::Failed(Failure::Offline),
+        &cfg,
+        url,
+        now(),
+    );
+    let verdict = v.verdict();
+    assert_eq!(verdict.state, State::CannotTell, "{:?}", verdict.checks);
+    assert!(verdict.has(Code::RegistryRollback), "{:?}", verdict.checks);
+    assert_eq!(status, RegistryStatus::Failed(Failure::Offline));
+    assert!(net::load_saved(url).is_none(), "older copy deleted");
+    assert_eq!(
+        net::known_issued_at(url),
+        Some(newest),
+        "mark never lowered"
+    );
+
+    // Both older from the network and nothing saved: grey registry.rollback.
+    let (v, status) = pipeline::stage1(scanned(VALID), &network(STALE), &cfg, url, now());
+    let verdict = v.verdict();
+    assert_eq!(verdict.state, State::CannotTell);
+    assert!(verdict.has(Code::RegistryRollback), "{:?}", verdict.checks);
+    assert_eq!(status, RegistryStatus::Refused(Failure::Older));
 }
 
 #[wasm_bindgen_test]
@@ -318,4 +424,89 @@ fn trapped_scanner_is_replaced() {
         Some(Some("ok 2".to_string()))
     );
     assert!(decode_canvas(&holder, &ctx, 4, 4, true).is_err());
+}
+
+/// FORMAT.md §3.3: every link or image from signed data is decided by the browser's URL parser.
+/// Generated variants of separators, prefixes and hosts: whatever `safe_link` accepts resolves,
+/// in this browser, to an `https:` URL or to the registry's own origin, and a path-form input
+/// that the browser would send to another origin is never accepted.
+#[wasm_bindgen_test]
+fn links_are_decided_by_the_browser_url_parser() {
+    use txng_web::links::{safe_link, LinkBase};
+    let base_url = "https://truyxuat.quangtri.gov.vn/registry.jws";
+    let base = LinkBase(Rc::from(base_url));
+    let origin = web_sys::Url::new(base_url).expect("base").origin();
+    let prefixes = [
+        "",
+        " ",
+        "\t",
+        "\u{1}",
+        "https:",
+        "HTTPS:",
+        "https:/",
+        "http:",
+        "javascript:",
+        "/",
+    ];
+    let seps = [
+        "/", "//", "/\t/", "/\n/", "/\r/", "\\", "/\\", "\\/", "/%2f", "/%5c", "/ /", "///", "/./",
+        "/../", "/\u{0}/", "/\u{a0}/",
+    ];
+    let hosts = [
+        "evil.example",
+        "truyxuat.quangtri.gov.vn",
+        "EVIL.example:443",
+        "user@evil.example",
+        "truyxuat.quangtri.gov.vn@evil.example",
+        "127.0.0.1",
+        "0x7f.1",
+        "[::1]",
+        "xn--vit-nam-rwa.example",
+    ];
+    let (mut accepted, mut refused) = (0, 0);
+    for pre in prefixes {
+        for sep in seps {
+            for host in hosts {
+                let input = format!("{pre}{sep}{host}/x.jpg");
+                let browser = web_sys::Url::new_with_base(&input, base_url).ok();
+                let path_form = input.starts_with('/') && !input.starts_with("//");
+                match safe_link(&input, &base) {
+                    Some(href) => {
+                        accepted += 1;
+                        let u = web_sys::Url::new(&href).expect("accepted links parse");
+                        assert!(
+                            u.protocol() == "https:" || u.origin() == origin,
+                            "{input:?} -> {href}"
+                        );
+                        let raw = browser.as_ref().expect("the raw input parses too");
+                        assert_eq!(
+                            raw.href(),
+                            href,
+                            "{input:?}: the checked link is what is rendered"
+                        );
+                        if path_form {
+                            assert_eq!(u.origin(), origin, "{input:?} -> {href}");
+                        }
+                    }
+                    None => refused += 1,
+                }
+                if path_form && browser.is_some_and(|b| b.origin() != origin) {
+                    assert_eq!(
+                        safe_link(&input, &base),
+                        None,
+                        "{input:?} leaves the origin"
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        accepted > 10 && refused > 1000,
+        "{accepted} accepted, {refused} refused"
+    );
+    assert_eq!(safe_link("/\t/evil.example/x", &base), None);
+    assert_eq!(
+        safe_link("/img/ca-phe.jpg", &base).as_deref(),
+        Some("https://truyxuat.quangtri.gov.vn/img/ca-phe.jpg")
+    );
 }

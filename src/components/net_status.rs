@@ -28,6 +28,9 @@ pub fn why(f: Failure, lang: Lang) -> String {
         Failure::Http(s) if s >= 500 => tf(T::WhyServer, lang, &[&s.to_string()]),
         Failure::Http(s) => tf(T::WhyHttp, lang, &[&s.to_string()]),
         Failure::Network => t(T::WhyNetwork, lang).into(),
+        Failure::TooLarge => t(T::WhyTooLarge, lang).into(),
+        Failure::Refused => t(T::WhyRefused, lang).into(),
+        Failure::Older => t(T::WhyOlder, lang).into(),
     }
 }
 
@@ -42,6 +45,7 @@ pub fn registry_text(s: &RegistryStatus, lang: Lang) -> Option<String> {
             tf(T::NetRegistryCached, lang, &[&date, &why(*w, lang)])
         }
         RegistryStatus::Failed(w) => tf(T::NetRegistryFailed, lang, &[&why(*w, lang)]),
+        RegistryStatus::Refused(w) => tf(T::NetRegistryRefused, lang, &[&why(*w, lang)]),
         RegistryStatus::TooLarge => t(T::NetRegistryTooLarge, lang).into(),
     })
 }
@@ -64,7 +68,10 @@ pub fn NetStatus(p: &Props) -> Html {
     let tr = trace_text(&p.trace, p.lang);
     let warn = matches!(
         p.registry,
-        RegistryStatus::Cached { .. } | RegistryStatus::Failed(_) | RegistryStatus::TooLarge
+        RegistryStatus::Cached { .. }
+            | RegistryStatus::Failed(_)
+            | RegistryStatus::Refused(_)
+            | RegistryStatus::TooLarge
     ) || matches!(p.trace, TraceStatus::Failed(_) | TraceStatus::TooLarge);
     let class = if warn {
         "net-status net-status--warn"

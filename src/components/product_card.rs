@@ -3,8 +3,9 @@
 //! signed trace document; while it loads, or if it cannot be had, the card shows what the signed
 //! label and the signed registry say.
 
-use crate::components::{field_in, iso_date, safe_href, source_lang, tel_href};
+use crate::components::{field_in, iso_date, safe_href, source_lang, tel_href, use_link_base};
 use crate::i18n::{t, tf, T};
+use crate::links::LinkBase;
 use crate::state::Shared;
 use txng_core::registry::Certification;
 use txng_core::time::Date;
@@ -68,7 +69,7 @@ fn ocop(stars: u8, year: Option<u16>, lang: Lang) -> Html {
     }
 }
 
-fn cert(c: &Certification, lang: Lang) -> Html {
+fn cert(c: &Certification, lang: Lang, base: &LinkBase) -> Html {
     let name = certification_label(&c.kind, lang)
         .map(str::to_string)
         .or_else(|| c.name.clone())
@@ -83,7 +84,7 @@ fn cert(c: &Certification, lang: Lang) -> Html {
     if let Some(v) = c.valid_until.as_deref() {
         extra.push(tf(T::CertValidUntil, lang, &[&iso_date(v)]));
     }
-    let href = c.url.as_deref().and_then(safe_href).map(str::to_string);
+    let href = c.url.as_deref().and_then(|u| safe_href(u, base));
     html! {
         <li>
             if c.kind == "ocop" && c.stars.is_some() {
@@ -102,6 +103,7 @@ fn cert(c: &Certification, lang: Lang) -> Html {
 /// The card.
 #[function_component]
 pub fn ProductCard(p: &Props) -> Html {
+    let base = use_link_base();
     let v = &p.verdict;
     let lang = p.lang;
     if !matches!(v.state, State::Verified | State::VerifiedWithWarnings) {
@@ -121,8 +123,7 @@ pub fn ProductCard(p: &Props) -> Html {
     let name = named.unwrap_or_else(|| tf(T::ProductGtinName, lang, &[&label.gtin]));
     let img = product
         .and_then(|p| p.image_url.as_deref())
-        .and_then(safe_href)
-        .map(str::to_string);
+        .and_then(|u| safe_href(u, &base));
     let alt = tf(T::ImageAlt, lang, &[&name]);
     let mut certs: Vec<&Certification> = Vec::new();
     if let Some(p) = product {
@@ -180,15 +181,15 @@ pub fn ProductCard(p: &Props) -> Html {
                                 None => html! { ph.to_string() },
                             }) }
                         }
-                        if let Some(w) = pr.website.as_deref().and_then(safe_href) {
+                        if let Some(w) = pr.website.as_deref().and_then(|u| safe_href(u, &base)) {
                             { row(t(T::Website, lang), html! {
-                                <a href={w.to_string()} target="_blank" rel="noopener noreferrer">{ w.to_string() }</a>
+                                <a href={w.clone()} target="_blank" rel="noopener noreferrer">{ w }</a>
                             }) }
                         }
                     }
                     if !certs.is_empty() {
                         { row(t(T::Certifications, lang), html! {
-                            <ul class="certs">{ for certs.iter().map(|c| cert(c, lang)) }</ul>
+                            <ul class="certs">{ for certs.iter().map(|c| cert(c, lang, &base)) }</ul>
                         }) }
                     }
                     { row(t(T::Gtin, lang), html! { <span class="mono">{ label.gtin.clone() }</span> }) }

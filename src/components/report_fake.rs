@@ -2,8 +2,9 @@
 //! registry, with the scanned data prefilled so the report says exactly what was scanned. Prominent
 //! for red and amber verdicts, a small link otherwise.
 
-use crate::components::{safe_href, tel_href};
+use crate::components::{safe_href, tel_href, use_link_base};
 use crate::i18n::{t, tf, T};
+use crate::links::LinkBase;
 use crate::state::Shared;
 use std::rc::Rc;
 use txng_core::link::percent_encode;
@@ -23,9 +24,9 @@ pub struct Props {
 
 /// The report form URL with the scanned data as query parameters (`gtin`, `lot`, `serial`, `raw`,
 /// `code`). `None` unless the registry's `report_url` is https (or a same-origin path).
-pub fn report_href(v: &Verdict, raw: Option<&str>) -> Option<String> {
-    let base = safe_href(v.authority.as_ref()?.report_url.as_deref()?)?;
-    let (base, frag) = base.split_once('#').unwrap_or((base, ""));
+pub fn report_href(v: &Verdict, raw: Option<&str>, link_base: &LinkBase) -> Option<String> {
+    let resolved = safe_href(v.authority.as_ref()?.report_url.as_deref()?, link_base)?;
+    let (base, frag) = resolved.split_once('#').unwrap_or((&resolved, ""));
     let mut out = base.to_string();
     let mut sep = if base.contains('?') { '&' } else { '?' };
     let mut add = |k: &str, val: &str| {
@@ -60,7 +61,8 @@ pub fn ReportFake(p: &Props) -> Html {
     let lang = p.lang;
     let v = &p.verdict;
     let prominent = matches!(v.state, State::Invalid | State::VerifiedWithWarnings);
-    let href = report_href(v, p.scanned.as_deref());
+    let link_base = use_link_base();
+    let href = report_href(v, p.scanned.as_deref(), &link_base);
     let auth = v.authority.as_ref();
     let tel = auth
         .and_then(|a| a.hotline.as_deref())

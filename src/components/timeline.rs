@@ -3,8 +3,9 @@
 //! class), the time in the event's own zone, place, actor, notes, farm inputs with their
 //! pre-harvest interval, sensor readings, quantities, certificate links and disposition.
 
-use crate::components::{field, field_in, safe_href, source_lang};
+use crate::components::{field, field_in, safe_href, source_lang, use_link_base};
 use crate::i18n::{t, tf, T};
+use crate::links::LinkBase;
 use crate::state::Shared;
 use txng_core::time::{display_local, format_rfc3339_utc};
 use txng_core::trace::TraceEvent;
@@ -25,7 +26,7 @@ pub struct Props {
     pub lang: Lang,
 }
 
-fn event(e: &TraceEvent, lang: Lang) -> Html {
+fn event(e: &TraceEvent, lang: Lang, base: &LinkBase) -> Html {
     let known = e.step.as_ref().and_then(|s| s.known);
     let word = known.map(|k| k.word()).unwrap_or("other");
     let title = e
@@ -92,8 +93,8 @@ fn event(e: &TraceEvent, lang: Lang) -> Html {
                     }
                     if let Some(n) = &e.notes { { field_in(t(T::Notes, lang), html! { n.clone() }, vi) } }
                 </dl>
-                { for e.certificates.iter().filter_map(|c| safe_href(c)).map(|h| html! {
-                    <p class="event__cert"><a href={h.to_string()} target="_blank" rel="noopener noreferrer">{ t(T::Certificate, lang) }</a></p>
+                { for e.certificates.iter().filter_map(|c| safe_href(c, base)).map(|h| html! {
+                    <p class="event__cert"><a href={h} target="_blank" rel="noopener noreferrer">{ t(T::Certificate, lang) }</a></p>
                 }) }
             </div>
         </li>
@@ -103,13 +104,14 @@ fn event(e: &TraceEvent, lang: Lang) -> Html {
 /// The timeline.
 #[function_component]
 pub fn Timeline(p: &Props) -> Html {
+    let base = use_link_base();
     let lang = p.lang;
     let cb = p.on_toggle.clone();
     let events = &p.verdict.events;
     let items: Html = if p.newest_first {
-        events.iter().rev().map(|e| event(e, lang)).collect()
+        events.iter().rev().map(|e| event(e, lang, &base)).collect()
     } else {
-        events.iter().map(|e| event(e, lang)).collect()
+        events.iter().map(|e| event(e, lang, &base)).collect()
     };
     html! {
         <section class="card timeline-section" aria-labelledby="timeline-heading">
