@@ -19,6 +19,8 @@ fn key() -> SigningKey {
 fn cset82(max: usize) -> impl Strategy<Value = String> {
     proptest::collection::vec(proptest::sample::select(CSET82), 1..=max)
         .prop_map(|v| String::from_utf8(v).unwrap_or_default())
+        // "." and ".." cannot be carried in a URI path (FORMAT.md §1.2).
+        .prop_filter("dot segment", |v| v != "." && v != "..")
 }
 
 fn date() -> impl Strategy<Value = String> {
