@@ -757,22 +757,33 @@ fn parse_element_string(t: &str) -> Result<SignedLink, ParseError> {
     let mut elems = Elements::default();
     let mut rest = t;
     while !rest.is_empty() {
+        // Text that does not even start with one GS1 element (a phone number, a bare EAN-13) is
+        // not GS1 data: grey, whatever follows (FORMAT.md §1.1, syntax 2).
+        let first = rest.len() == t.len();
         // AIs are recognised with the whole GS1 table (prefix-free), so that the value of an AI
         // outside this profile is skipped by its own length rules (FORMAT.md §1.2).
         let (digits, fixed) = gs1::gs1_ai_at(rest).ok_or_else(|| {
             let d: String = rest.chars().take(4).collect();
-            if d.len() >= 2 && d.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
+            if !first && d.len() >= 2 && d.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
                 err(Code::PayloadAiUnknown, format!("ai={d}…"))
             } else {
-                err(Code::PayloadNotGs1, "element string")
+                err(
+                    Code::PayloadNotGs1,
+                    format!("element string starts with no GS1 AI: {d}…"),
+                )
             }
         })?;
         let body = &rest[digits.len()..];
         let (value, next) = match fixed {
             Some(n) => {
-                let v = body
-                    .get(..n)
-                    .ok_or_else(|| err(Code::PayloadValueInvalid, format!("ai={digits}")))?;
+                let v = body.get(..n).ok_or_else(|| {
+                    let code = if first {
+                        Code::PayloadNotGs1
+                    } else {
+                        Code::PayloadValueInvalid
+                    };
+                    err(code, format!("ai={digits} value cut short"))
+                })?;
                 (v, body[n..].strip_prefix(GS).unwrap_or(&body[n..]))
             }
             None => match body.find(GS) {
@@ -911,6 +922,12 @@ mod tests {
                 Code::PayloadSignatureForeign,
             ),
             ("0912345678".to_string(), Code::PayloadNotGs1),
+            ("0908030123".to_string(), Code::PayloadNotGs1),
+            ("0123458030".to_string(), Code::PayloadNotGs1),
+            (
+                format!("0108935012345677891\u{1d}8030{s}"),
+                Code::PayloadAiUnknown,
+            ),
             ("8935012345677".to_string(), Code::PayloadNotGs1),
             ("0123456789".to_string(), Code::PayloadNotGs1),
             (

@@ -1304,6 +1304,9 @@ fn label_syntax_cases(c: &mut Builder, coffee: &SignedLink) {
         p(PayloadSignatureForeign, "chu-ky-he-thong-khac", "Chữ ký số của hệ thống khác", "Another issuer's digital signature",
             CannotTell, "A 60-character AI 8030 (e.g. an ISO/IEC 20248 DigSig) without lot: not txng's profile, grey",
             format!("01{g}21000101\u{1d}8030{foreign}")),
+        p(PayloadNotGs1, "so-dien-thoai-co-8030", "Số điện thoại có các chữ số 8030", "A phone number containing 8030",
+            CannotTell, "Digits that do not start with a GS1 AI are no GS1 data, even with 8030 inside: grey",
+            "0908030123".to_string()),
     ];
     for (code, slug, vi, en, state, comment, text) in cases {
         c.add(
