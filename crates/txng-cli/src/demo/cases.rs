@@ -1364,4 +1364,26 @@ fn label_syntax_cases(c: &mut Builder, coffee: &SignedLink) {
             text,
         );
     }
+    // The two-digit-year window turns at New Year in Vietnam (FORMAT.md §1.2): at 03:00 on
+    // 1 January 2027 there (still 2026 in UTC) "77" is 2077, so the label has not expired.
+    let late = sign(
+        COFFEE,
+        2,
+        COFFEE_PREFIX,
+        "CF2609A",
+        "000199",
+        &[(Ai::Expiry, "771231")],
+    );
+    c.add(
+        "nam-theo-gio-viet-nam",
+        "Năm hai chữ số tính theo giờ Việt Nam",
+        "Two-digit year in Vietnam time",
+        Verified,
+        &green,
+        MAIN,
+        TraceIn::None,
+        "Expiry 771231 read at 2027-01-01 03:00 Vietnam time (2026 in UTC): 2077, not 1977, so not expired",
+        late.to_uri(&b),
+    );
+    c.last().now = "2027-01-01T03:00:00+07:00";
 }
