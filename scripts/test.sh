@@ -6,6 +6,7 @@
 #    2. fmt          cargo fmt --all -- --check
 #    3. clippy       cargo clippy --workspace --all-targets -- -D warnings
 #    4. cargo-test   cargo test --workspace (core vectors, CLI snapshots, Yew SSR, scan corpus)
+#    4b. url-diff    the core's URL/host decisions vs Node's WHATWG `new URL()` on generated labels
 #    5. wasm-test    cargo test -p txng-web --target wasm32-unknown-unknown (headless Chromium)
 #    6. build-web    scripts/build-web.sh (dist/, with the scanner module in dist/pkg/scan)
 #    7. demo-data    txng demo (keys, registry, labels, QR PNGs, trace documents)
@@ -136,6 +137,12 @@ end
 # --- 4. native tests ------------------------------------------------------------------------------
 begin cargo-test "cargo test --workspace"
 counted cargo cargo test --workspace
+end
+
+# --- 4b. differential URL test (FORMAT.md §1.1, §1.6) ---------------------------------------------
+begin url-diff "node tests/interop/url_diff.mjs (core vs WHATWG URL on generated labels)"
+cargo build --quiet -p txng-core --example url_decide
+counted plain node tests/interop/url_diff.mjs --decide "$root/target/debug/examples/url_decide"
 end
 
 # --- 5. wasm tests in headless Chromium -----------------------------------------------------------

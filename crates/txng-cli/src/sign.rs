@@ -119,7 +119,11 @@ impl LabelInput<'_> {
         base: &str,
     ) -> std::result::Result<String, LabelError> {
         let link = sign_label(self.to_data()?, key_number, key).map_err(LabelError::Core)?;
-        Ok(link.to_uri(base))
+        let uri = link.to_uri(base);
+        // Never print a label the verifier refuses (FORMAT.md §1.1, §1.6): e.g. a base with
+        // userinfo, a non-canonical IPv4 form, an IDN host or a `.` segment.
+        txng_core::parse(&uri).map_err(LabelError::Core)?;
+        Ok(uri)
     }
 }
 
@@ -174,5 +178,36 @@ mod tests {
             Some("260110260120")
         );
         assert_eq!(harvest("260110").as_deref(), Some("260110"));
+    }
+
+    #[test]
+    fn a_base_the_verifier_refuses_is_an_error() {
+        let input = LabelInput {
+            gtin: "08935012345677",
+            cpv: None,
+            lot: "CF2406A",
+            serial: "000123",
+            prod_date: None,
+            pack_date: None,
+            best_before: None,
+            expiry: None,
+            harvest: None,
+            origin: None,
+        };
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let ok = input.sign_uri(1, &key, "https://TruyXuat.QuangTri.gov.vn/");
+        assert!(ok.is_ok_and(|u| u.starts_with("https://TruyXuat.QuangTri.gov.vn/01/")));
+        for base in [
+            "https://user@truyxuat.quangtri.gov.vn",
+            "https://evil.example\\@truyxuat.quangtri.gov.vn",
+            "http://0x7f.1:8080",
+            "https://truyxuat.quangtri.gov.vn/a/../b",
+        ] {
+            let code = match input.sign_uri(1, &key, base) {
+                Err(LabelError::Core(e)) => Some(e.code),
+                _ => None,
+            };
+            assert_eq!(code, Some(txng_core::Code::PayloadPathInvalid), "{base}");
+        }
     }
 }

@@ -315,6 +315,8 @@ impl SignedLink {
 #[derive(Default)]
 struct Elements {
     items: Vec<(Ai, String)>,
+    /// AIs of the GS1 General Specifications that this profile does not allow (FORMAT.md §1.2).
+    others: Vec<String>,
 }
 
 impl Elements {
@@ -328,19 +330,56 @@ impl Elements {
         Ok(())
     }
 
+    /// Records a real GS1 AI outside this profile; its value must still be GS1 text (CSET 82).
+    fn push_other(&mut self, digits: &str, v: &str) -> Result<(), ParseError> {
+        if self.others.iter().any(|d| d == digits) {
+            return Err(err(Code::PayloadAiDuplicate, format!("ai={digits}")));
+        }
+        if v.is_empty() {
+            return Err(err(Code::PayloadValueEmpty, format!("ai={digits}")));
+        }
+        if !v.bytes().all(gs1::is_cset82) {
+            return Err(err(Code::PayloadValueInvalid, format!("ai={digits}")));
+        }
+        self.others.push(digits.to_string());
+        Ok(())
+    }
+
+    /// Adds an element by its AI digits (a GS1 AI known to be real).
+    fn add(&mut self, digits: &str, v: String) -> Result<(), ParseError> {
+        match Ai::from_digits(digits) {
+            Some(ai) => self.push(ai, v),
+            None => self.push_other(digits, &v),
+        }
+    }
+
     fn take(&mut self, ai: Ai) -> Option<String> {
         let i = self.items.iter().position(|(a, _)| *a == ai)?;
         Some(self.items.remove(i).1)
     }
 
+    /// The profile's rules, in the order of FORMAT.md §1.2: 8030 present → 8030 in txng's format →
+    /// only allowed AIs → GTIN present → GTIN check digit → lot → serial → the 8030 value.
     fn finish(mut self, host: Option<String>, syntax: Syntax) -> Result<SignedLink, ParseError> {
+        let Some(sig) = self.take(Ai::Signature) else {
+            return Err(if self.items.iter().any(|(a, _)| *a == Ai::Gtin) {
+                err(Code::PayloadUnsigned, "no ai=8030")
+            } else {
+                err(Code::PayloadNotGs1, "no ai=8030, no ai=01")
+            });
+        };
+        if !is_txng_signature(&sig) {
+            return Err(err(
+                Code::PayloadSignatureForeign,
+                format!("ai=8030 length={}", sig.len()),
+            ));
+        }
+        if let Some(d) = self.others.first() {
+            return Err(err(Code::PayloadAiNotAllowed, format!("ai={d}")));
+        }
         let gtin = self
             .take(Ai::Gtin)
             .ok_or_else(|| err(Code::PayloadGtinMissing, ""))?;
-        let sig = self.take(Ai::Signature);
-        let Some(sig) = sig else {
-            return Err(err(Code::PayloadUnsigned, "no ai=8030"));
-        };
         if !gs1::check_digit_ok(&gtin) {
             return Err(err(Code::PayloadGtinCheckDigit, format!("gtin={gtin}")));
         }
@@ -369,37 +408,211 @@ impl Elements {
     }
 }
 
+/// Whether an AI (8030) value claims this specification's format: exactly 90 characters whose
+/// first is `A` (profile byte below 0x04; FORMAT.md §1.3). Anything else is another issuer's
+/// content, e.g. an ISO/IEC 20248 DigSig.
+pub fn is_txng_signature(value: &str) -> bool {
+    value.len() == SIGNATURE_CHARS && value.starts_with('A')
+}
+
+/// White space removed from both ends of the scanned text (FORMAT.md §1.1): ASCII HT, LF, VT,
+/// FF, CR and space, what scanners and copy-paste add. Nothing else (no NBSP, no Unicode spaces).
+fn is_trimmed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ')
+}
+
 /// Parses scanned or pasted text: a GS1 Digital Link URI, a GS1 element string (with or without an
 /// AIM symbology identifier, GS separators) or the bracketed form (FORMAT.md §1.1).
 pub fn parse(text: &str) -> Result<SignedLink, ParseError> {
     if text.len() > MAX_INPUT_LEN {
         return Err(err(Code::PayloadTooLong, format!("bytes={}", text.len())));
     }
-    let mut t = text.trim_matches(|c: char| c.is_whitespace() && c != GS);
+    let mut t = text.trim_matches(is_trimmed);
     let mut element_string_aim = false;
     if let Some(rest) = t.strip_prefix(']') {
-        // AIM symbology identifier: `]` + code letter + modifier digit.
+        // AIM symbology identifier: `]` + code letter + modifier digit (FORMAT.md §1.1).
         let id = rest
             .get(..2)
+            .filter(|id| {
+                let b = id.as_bytes();
+                b[0].is_ascii_alphabetic() && b[1].is_ascii_digit()
+            })
             .ok_or_else(|| err(Code::PayloadNotGs1, "aim"))?;
         t = &rest[2..];
         element_string_aim = matches!(id, "Q3" | "d2" | "C1" | "e0" | "J1");
     }
+    let r = parse_body(t, element_string_aim);
+    // Without the characters "8030" no text carries a signature of this profile: whatever else is
+    // wrong with it, it is not a signed code of this province (grey, never red; FORMAT.md §1.1).
+    if !t.contains("8030") {
+        return Err(match r {
+            Err(e) if e.code == Code::PayloadUnsigned => e,
+            Err(e) => err(Code::PayloadNotGs1, format!("no ai=8030 ({})", e.code)),
+            Ok(_) => err(Code::PayloadNotGs1, "no ai=8030"),
+        });
+    }
+    r
+}
+
+fn parse_body(t: &str, element_string_aim: bool) -> Result<SignedLink, ParseError> {
     let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
-    if !element_string_aim && (lower.starts_with("https://") || lower.starts_with("http://")) {
+    if element_string_aim {
+        let t = t.strip_prefix(GS).unwrap_or(t);
+        return if t.len() >= 2 && t.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
+            parse_element_string(t)
+        } else {
+            Err(err(
+                Code::PayloadNotGs1,
+                "GS1 symbology without element string",
+            ))
+        };
+    }
+    if lower.starts_with("https://") || lower.starts_with("http://") {
         return parse_uri(t);
     }
     if t.starts_with('(') {
         return parse_bracketed(t);
     }
-    let t = t.trim_start_matches(GS);
+    let t = t.strip_prefix(GS).unwrap_or(t);
     if t.len() >= 2 && t.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
         return parse_element_string(t);
     }
     Err(err(Code::PayloadNotGs1, ""))
 }
 
+/// Characters allowed in a URI besides `%HH` (FORMAT.md §1.1): RFC 3986 unreserved, sub-delims and
+/// the gen-delims but `[` and `]` (no IP literals).
+fn is_uri_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+        || matches!(
+            b,
+            b'-' | b'.'
+                | b'_'
+                | b'~'
+                | b':'
+                | b'/'
+                | b'?'
+                | b'#'
+                | b'@'
+                | b'!'
+                | b'$'
+                | b'&'
+                | b'\''
+                | b'('
+                | b')'
+                | b'*'
+                | b'+'
+                | b','
+                | b';'
+                | b'='
+        )
+}
+
+fn path_invalid(detail: impl Into<String>) -> ParseError {
+    err(Code::PayloadPathInvalid, detail)
+}
+
+/// Every character is an RFC 3986 URI character and every `%` starts `%HH`. This refuses what a
+/// browser's URL parser would strip, map or re-encode: tab, LF, CR and other controls, space,
+/// backslash, `"<>^`{|}`, non-ASCII text.
+fn check_uri_chars(t: &str) -> Result<(), ParseError> {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' => {
+                let hex = |j: usize| b.get(j).is_some_and(u8::is_ascii_hexdigit);
+                if !(hex(i + 1) && hex(i + 2)) {
+                    return Err(path_invalid(format!("broken %-escape at byte {i}")));
+                }
+                i += 3;
+            }
+            c if is_uri_char(c) => i += 1,
+            c => {
+                return Err(path_invalid(format!(
+                    "character 0x{c:02x} at byte {i} is not allowed in a URI"
+                )))
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether text is IPv4 in dotted-decimal form as browsers print it: four decimal numbers 0–255
+/// without leading zeros.
+fn is_dotted_quad(h: &str) -> bool {
+    let parts: Vec<&str> = h.split('.').collect();
+    parts.len() == 4
+        && parts.iter().all(|p| {
+            (1..=3).contains(&p.len())
+                && p.bytes().all(|b| b.is_ascii_digit())
+                && (p.len() == 1 || !p.starts_with('0'))
+                && p.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
+}
+
+/// The host a browser contacts for this authority, in the canonical form of FORMAT.md §1.6, or a
+/// refusal (`payload.path_invalid`) for every authority on which parsers may disagree.
+pub fn uri_host(authority: &str) -> Result<String, ParseError> {
+    let bad = |why: &str| path_invalid(format!("host: {why}"));
+    if authority.contains('@') {
+        return Err(bad("userinfo (@) is not allowed"));
+    }
+    let (host, port) = match authority.split_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (authority, None),
+    };
+    if let Some(p) = port {
+        let ok = (1..=5).contains(&p.len())
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| n <= 65_535);
+        if !ok {
+            return Err(bad("port"));
+        }
+    }
+    let lower = host.to_ascii_lowercase();
+    let host = lower.strip_suffix('.').unwrap_or(&lower);
+    if host.is_empty() || host.len() > 253 {
+        return Err(bad("empty or longer than 253"));
+    }
+    if is_dotted_quad(host) {
+        return Ok(host.to_string());
+    }
+    for label in host.split('.') {
+        let ldh = (1..=63).contains(&label.len())
+            && label
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-');
+        if !ldh {
+            return Err(bad("not a letter-digit-hyphen DNS name"));
+        }
+        if label.starts_with("xn--") {
+            return Err(bad("internationalised (xn--) label"));
+        }
+    }
+    if host
+        .rsplit('.')
+        .next()
+        .is_some_and(|l| l.as_bytes()[0].is_ascii_digit())
+    {
+        return Err(bad("numeric last label (IPv4 form other than a.b.c.d)"));
+    }
+    Ok(host.to_string())
+}
+
+/// `.` / `..` and their `%2e` spellings, which a browser resolves away.
+fn is_dot_segment(s: &str) -> bool {
+    let l = s.to_ascii_lowercase().replace("%2e", ".");
+    l == "." || l == ".."
+}
+
 fn parse_uri(t: &str) -> Result<SignedLink, ParseError> {
+    if !t.contains("/01/") {
+        return Err(err(Code::PayloadNotGs1, "no /01/ in the link"));
+    }
+    check_uri_chars(t)?;
     let after_scheme = &t[t.find("://").map_or(0, |i| i + 3)..];
     let t = after_scheme.split('#').next().unwrap_or("");
     let (before_query, query) = match t.find('?') {
@@ -410,28 +623,22 @@ fn parse_uri(t: &str) -> Result<SignedLink, ParseError> {
         Some(i) => (&before_query[..i], &before_query[i..]),
         None => (before_query, ""),
     };
-    // The host is what a browser would contact: after any userinfo, before any port.
-    let hostport = authority.rsplit('@').next().unwrap_or("");
-    let host = if hostport.starts_with('[') {
-        hostport.split(']').next().map(|h| format!("{h}]"))
-    } else {
-        hostport.split(':').next().map(str::to_string)
-    }
-    .unwrap_or_default()
-    .to_ascii_lowercase();
-    if host.is_empty() {
-        return Err(err(Code::PayloadNotGs1, "no host"));
-    }
+    let host = uri_host(authority)?;
 
     let segs: Vec<&str> = path.split('/').skip(1).collect();
+    if segs.iter().any(|s| s.is_empty()) {
+        return Err(path_invalid("empty path segment"));
+    }
+    if segs.iter().any(|s| is_dot_segment(s)) {
+        return Err(path_invalid("dot segment"));
+    }
     let mut elems = Elements::default();
-    let start = segs.iter().position(|s| *s == "01");
-    let Some(start) = start else {
+    let Some(start) = segs.iter().position(|s| *s == "01") else {
         return Err(err(Code::PayloadNotGs1, "no /01/ in path"));
     };
     let rest = &segs[start..];
-    if rest.len() % 2 != 0 || rest.iter().any(|s| s.is_empty()) {
-        return Err(err(Code::PayloadPathInvalid, "odd path"));
+    if rest.len() % 2 != 0 {
+        return Err(path_invalid("odd path"));
     }
     let mut last_rank = 0;
     for pair in rest.chunks(2) {
@@ -441,26 +648,20 @@ fn parse_uri(t: &str) -> Result<SignedLink, ParseError> {
             Some(Ai::Cpv) => 2,
             Some(Ai::Lot) => 3,
             Some(Ai::Serial) => 4,
-            Some(_) => {
-                return Err(err(
-                    Code::PayloadPathInvalid,
-                    format!("ai={} in path", pair[0]),
-                ))
+            Some(_) => return Err(path_invalid(format!("ai={} in path", pair[0]))),
+            None if gs1::is_gs1_ai(pair[0]) => {
+                return Err(path_invalid(format!("ai={} in path", pair[0])))
             }
             None if pair[0].bytes().all(|b| b.is_ascii_digit()) => {
                 return Err(err(Code::PayloadAiUnknown, format!("ai={}", pair[0])))
             }
-            None => return Err(err(Code::PayloadPathInvalid, "segment")),
+            None => return Err(path_invalid("segment")),
         };
         if rank <= last_rank {
-            return Err(err(
-                Code::PayloadPathInvalid,
-                format!("ai={} order", pair[0]),
-            ));
+            return Err(path_invalid(format!("ai={} order", pair[0])));
         }
         last_rank = rank;
-        let v = percent_decode(pair[1], false)
-            .ok_or_else(|| err(Code::PayloadPathInvalid, "percent-encoding"))?;
+        let v = percent_decode(pair[1], false).ok_or_else(|| path_invalid("percent-encoding"))?;
         if let Some(ai) = ai {
             elems.push(ai, v)?;
         }
@@ -468,25 +669,38 @@ fn parse_uri(t: &str) -> Result<SignedLink, ParseError> {
     for param in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = param.split_once('=').unwrap_or((param, ""));
         if k.is_empty() || !k.bytes().all(|b| b.is_ascii_digit()) {
-            continue; // Non-numeric keys (linkType, utm_…) are ignored and never shown.
+            // Non-numeric keys (linkType, utm_…) are ignored and never shown. A key whose
+            // %-escapes decode to digits only (`%31%37`) would be an AI to a browser's
+            // URLSearchParams: refused, so that each AI has one spelling.
+            if k.contains('%')
+                && percent_decode(k, true)
+                    .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+            {
+                return Err(path_invalid(format!("percent-encoded AI key {k}")));
+            }
+            continue;
         }
-        let ai =
-            Ai::from_digits(k).ok_or_else(|| err(Code::PayloadAiUnknown, format!("ai={k}")))?;
-        if !ai.is_attribute() {
-            let code = if elems.items.iter().any(|(a, _)| *a == ai) {
-                Code::PayloadAiDuplicate
-            } else {
-                Code::PayloadPathInvalid
-            };
-            return Err(err(code, format!("ai={k} in query")));
+        let v = |k: &str| {
+            percent_decode(v, true).ok_or_else(|| {
+                err(
+                    Code::PayloadValueInvalid,
+                    format!("ai={k} percent-encoding"),
+                )
+            })
+        };
+        match Ai::from_digits(k) {
+            Some(ai) if !ai.is_attribute() => {
+                let code = if elems.items.iter().any(|(a, _)| *a == ai) {
+                    Code::PayloadAiDuplicate
+                } else {
+                    Code::PayloadPathInvalid
+                };
+                return Err(err(code, format!("ai={k} in query")));
+            }
+            Some(ai) => elems.push(ai, v(k)?)?,
+            None if gs1::is_gs1_ai(k) => elems.push_other(k, &v(k)?)?,
+            None => return Err(err(Code::PayloadAiUnknown, format!("ai={k}"))),
         }
-        let v = percent_decode(v, true).ok_or_else(|| {
-            err(
-                Code::PayloadValueInvalid,
-                format!("ai={k} percent-encoding"),
-            )
-        })?;
-        elems.push(ai, v)?;
     }
     elems.finish(Some(host), Syntax::DigitalLink)
 }
@@ -502,11 +716,12 @@ fn parse_bracketed(t: &str) -> Result<SignedLink, ParseError> {
             .find(')')
             .ok_or_else(|| err(Code::PayloadNotGs1, "bracket"))?;
         let digits = &inner[..close];
-        if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        if digits.len() < 2 || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return Err(err(Code::PayloadNotGs1, "bracket"));
         }
-        let ai = Ai::from_digits(digits)
-            .ok_or_else(|| err(Code::PayloadAiUnknown, format!("ai={digits}")))?;
+        if !gs1::is_gs1_ai(digits) {
+            return Err(err(Code::PayloadAiUnknown, format!("ai={digits}")));
+        }
         let body = &inner[close + 1..];
         // The value runs to the next "(" that starts "(NN)".."(NNNN)", or to the end; "\(" is a
         // literal "(" (FORMAT.md §1.1).
@@ -526,7 +741,7 @@ fn parse_bracketed(t: &str) -> Result<SignedLink, ParseError> {
                 c => value.push(c),
             }
         }
-        elems.push(ai, value)?;
+        elems.add(digits, value)?;
         rest = &body[end..];
     }
     elems.finish(None, Syntax::Bracketed)
@@ -542,23 +757,33 @@ fn parse_element_string(t: &str) -> Result<SignedLink, ParseError> {
     let mut elems = Elements::default();
     let mut rest = t;
     while !rest.is_empty() {
-        let ai = (2..=4)
-            .filter_map(|n| rest.get(..n))
-            .find_map(Ai::from_digits)
-            .ok_or_else(|| {
-                let d: String = rest.chars().take(4).collect();
-                if d.len() >= 2 && d.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
-                    err(Code::PayloadAiUnknown, format!("ai={d}…"))
-                } else {
-                    err(Code::PayloadNotGs1, "element string")
-                }
-            })?;
-        let body = &rest[ai.digits().len()..];
-        let (value, next) = match ai.predefined_length() {
+        // Text that does not even start with one GS1 element (a phone number, a bare EAN-13) is
+        // not GS1 data: grey, whatever follows (FORMAT.md §1.1, syntax 2).
+        let first = rest.len() == t.len();
+        // AIs are recognised with the whole GS1 table (prefix-free), so that the value of an AI
+        // outside this profile is skipped by its own length rules (FORMAT.md §1.2).
+        let (digits, fixed) = gs1::gs1_ai_at(rest).ok_or_else(|| {
+            let d: String = rest.chars().take(4).collect();
+            if !first && d.len() >= 2 && d.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
+                err(Code::PayloadAiUnknown, format!("ai={d}…"))
+            } else {
+                err(
+                    Code::PayloadNotGs1,
+                    format!("element string starts with no GS1 AI: {d}…"),
+                )
+            }
+        })?;
+        let body = &rest[digits.len()..];
+        let (value, next) = match fixed {
             Some(n) => {
-                let v = body
-                    .get(..n)
-                    .ok_or_else(|| err(Code::PayloadValueInvalid, format!("ai={}", ai.digits())))?;
+                let v = body.get(..n).ok_or_else(|| {
+                    let code = if first {
+                        Code::PayloadNotGs1
+                    } else {
+                        Code::PayloadValueInvalid
+                    };
+                    err(code, format!("ai={digits} value cut short"))
+                })?;
                 (v, body[n..].strip_prefix(GS).unwrap_or(&body[n..]))
             }
             None => match body.find(GS) {
@@ -566,7 +791,7 @@ fn parse_element_string(t: &str) -> Result<SignedLink, ParseError> {
                 None => (body, ""),
             },
         };
-        elems.push(ai, value.to_string())?;
+        elems.add(digits, value.to_string())?;
         rest = next;
     }
     elems.finish(None, Syntax::ElementString)
@@ -642,8 +867,72 @@ mod tests {
                 Code::PayloadUnsigned,
             ),
             (
-                format!("https://x.vn/01/08935012345677/10/A/21/1?99=1&8030={s}"),
+                format!("https://x.vn/01/08935012345677/10/A/21/1?89=1&8030={s}"),
                 Code::PayloadAiUnknown,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/10/A/21/1?99=1&8030={s}"),
+                Code::PayloadAiNotAllowed,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/10/A/21/1?3103=000500&8030={s}"),
+                Code::PayloadAiNotAllowed,
+            ),
+            (
+                format!("0108935012345677310300050010A\u{1d}21000123\u{1d}8030{s}"),
+                Code::PayloadAiNotAllowed,
+            ),
+            (
+                format!("(01)08935012345677(400)PO-1(10)A(21)1(8030){s}"),
+                Code::PayloadAiNotAllowed,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/10/A/21/1?%31%37=261231&8030={s}"),
+                Code::PayloadPathInvalid,
+            ),
+            (
+                format!("https://evil.example\\@x.vn/01/08935012345677/10/A/21/1?8030={s}"),
+                Code::PayloadPathInvalid,
+            ),
+            (
+                format!("https://x.vn@evil.example/01/08935012345677/10/A/21/1?8030={s}"),
+                Code::PayloadPathInvalid,
+            ),
+            (
+                format!("https://x.vn/a/../01/08935012345677/10/A/21/1?8030={s}"),
+                Code::PayloadPathInvalid,
+            ),
+            (
+                format!("https://0x7f.1/01/08935012345677/10/A/21/1?8030={s}"),
+                Code::PayloadPathInvalid,
+            ),
+            (
+                format!("https://x.v\tn/01/08935012345677/10/A/21/1?8030={s}"),
+                Code::PayloadPathInvalid,
+            ),
+            (
+                format!(
+                    "https://x.vn/01/08935012345677/10/A/21/1?8030={}=",
+                    &s[..89]
+                ),
+                Code::PayloadSignatureEncoding,
+            ),
+            (
+                format!("https://x.vn/01/08935012345677/10/A/21/1?8030=B{}", &s[1..]),
+                Code::PayloadSignatureForeign,
+            ),
+            ("0912345678".to_string(), Code::PayloadNotGs1),
+            ("0908030123".to_string(), Code::PayloadNotGs1),
+            ("0123458030".to_string(), Code::PayloadNotGs1),
+            (
+                format!("0108935012345677891\u{1d}8030{s}"),
+                Code::PayloadAiUnknown,
+            ),
+            ("8935012345677".to_string(), Code::PayloadNotGs1),
+            ("0123456789".to_string(), Code::PayloadNotGs1),
+            (
+                "https://x.vn/01/08935012345677/10/A/21/1?17=261331".to_string(),
+                Code::PayloadNotGs1,
             ),
             (
                 format!("https://x.vn/01/08935012345677/10/A/21/1?17=261231&17=261231&8030={s}"),
@@ -671,11 +960,11 @@ mod tests {
             ),
             (
                 format!("https://x.vn/01/08935012345677/10/A/21/1?8030={s}="),
-                Code::PayloadSignatureEncoding,
+                Code::PayloadSignatureForeign,
             ),
             (
                 "https://x.vn/01/08935012345677/10/A/21/1?8030=abc".to_string(),
-                Code::PayloadSignatureEncoding,
+                Code::PayloadSignatureForeign,
             ),
             (
                 "https://example.com/san-pham/123".to_string(),
@@ -723,12 +1012,22 @@ mod tests {
     fn signature_encoding_is_strict() {
         let s = sig();
         // Last char carries 4 unused bits: flipping one of them gives another spelling.
+        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         let mut alt = s.clone().into_bytes();
         let last = alt.len() - 1;
-        alt[last] = if alt[last] == b'A' { b'B' } else { b'A' };
-        let alt = String::from_utf8(alt).unwrap_or_default();
-        let r = Signature8030::decode(&alt);
-        assert!(r.is_err() || r.map(|x| x.encode()).ok() == Some(alt));
+        let pos = ALPHABET
+            .iter()
+            .position(|&c| c == alt[last])
+            .expect("base64url character");
+        alt[last] = ALPHABET[pos ^ 1]; // flips the lowest of the 4 unused bits
+        let alt = String::from_utf8(alt).expect("ASCII");
+        assert_eq!(
+            Signature8030::decode(&alt).map_err(|e| e.code).err(),
+            Some(Code::PayloadSignatureEncoding),
+            "{alt}"
+        );
+        // Every value that decodes is the one spelling its bytes encode to.
+        assert_eq!(Signature8030::decode(&s).map(|x| x.encode()), Ok(s.clone()));
         let mut raw = vec![2u8, 0, 1];
         raw.extend_from_slice(&[7u8; 64]);
         assert_eq!(

@@ -86,6 +86,11 @@ codes! {
     PayloadSignatureEncoding = "payload.signature_encoding", Failure;
     /// The AI 8030 profile byte names a signature profile this verifier does not know.
     PayloadProfileUnknown = "payload.profile_unknown", Indeterminate;
+    /// A real GS1 AI that this profile does not allow on a signed label (e.g. 3103 net weight).
+    PayloadAiNotAllowed = "payload.ai_not_allowed", Failure;
+    /// AI 8030 holds another issuer's content (not 90 characters starting `A`), e.g. an ISO/IEC
+    /// 20248 DigSig: not a signed code of this province.
+    PayloadSignatureForeign = "payload.signature_foreign", Indeterminate;
 
     // --- The producer registry (FORMAT.md §2) ---
     /// The registry is signed by a trust anchor, well-formed and current.

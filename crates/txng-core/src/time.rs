@@ -86,9 +86,10 @@ impl Date {
 }
 
 /// Resolves a GS1 two-digit year with the sliding window of the GS1 General Specifications §7.12:
-/// the century that puts the year within 49 years behind and 50 years ahead of `now`.
+/// the century that puts the year within 49 years behind and 50 years ahead of the year of `now`
+/// in Vietnam time, UTC+07:00 (FORMAT.md §1.2).
 pub fn gs1_year(yy: u32, now: UnixTime) -> i64 {
-    let (cur, _, _) = civil_from_days(now.div_euclid(86_400));
+    let (cur, _, _) = civil_from_days((now + 7 * 3600).div_euclid(86_400));
     let cur_yy = cur.rem_euclid(100);
     let century = cur - cur_yy;
     let diff = i64::from(yy) - cur_yy;
@@ -278,6 +279,13 @@ mod tests {
         assert_eq!(gs1_year(76, now), 2076);
         assert_eq!(gs1_year(77, now), 1977);
         assert_eq!(gs1_year(0, now), 2000);
+        // The window turns at New Year in Vietnam: 2049-12-31T20:00Z is already 2050 there, where
+        // "00" means 2100 (50 ahead), while in UTC it would still mean 2000.
+        let new_year_vn = parse_rfc3339("2049-12-31T20:00:00Z")
+            .map(|x| x.0)
+            .expect("RFC 3339");
+        assert_eq!(gs1_year(0, new_year_vn), 2100);
+        assert_eq!(gs1_year(0, new_year_vn - 4 * 3600), 2000);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::registry::{
     PEPPER_PREFIX, UNKNOWN_PREFIX,
 };
 use super::trace::{self as tr, CoffeeDates};
+use txng_core::link::MAX_INPUT_LEN;
 use txng_core::link::{LabelData, SignedLink};
 use txng_core::sign::{sign_label, sign_trace};
 use txng_core::trace::MAX_TRACE_BYTES;
@@ -1115,12 +1116,12 @@ pub fn cases() -> Vec<Case> {
             format!("{b}/01/{g}/10/CF2609A?{q}&8030={sig}"),
         ),
         p(
-            PayloadAiUnknown,
-            "truong-la",
-            "Mã chứa trường GS1 không cho phép",
-            "AI outside the profile",
+            PayloadAiNotAllowed,
+            "truong-khong-duoc-phep",
+            "Mã chứa trường GS1 không được phép",
+            "GS1 AI not allowed here",
             Invalid,
-            "AI 3103 (net weight) is not in txng's profile",
+            "AI 3103 (net weight) is a real GS1 AI that txng's profile does not allow",
             format!("{path}?{q}&3103=000500&8030={sig}"),
         ),
         p(
@@ -1165,8 +1166,8 @@ pub fn cases() -> Vec<Case> {
             "Chữ ký có ký tự đệm '='",
             "Signature with '=' padding",
             Invalid,
-            "AI 8030 must be unpadded base64url",
-            format!("{path}?{q}&8030={sig}=="),
+            "AI 8030 in txng's format (90 characters, first A) must be unpadded base64url",
+            format!("{path}?{q}&8030={}==", &sig[..88]),
         ),
         p(
             PayloadSignatureEncoding,
@@ -1178,12 +1179,12 @@ pub fn cases() -> Vec<Case> {
             format!("{path}?{q}&8030={trailing}"),
         ),
         p(
-            PayloadSignatureEncoding,
+            PayloadSignatureForeign,
             "chu-ky-bi-cat",
             "Chữ ký bị cắt ngắn",
             "Truncated signature",
-            Invalid,
-            "AI 8030 is 89 characters instead of 90",
+            CannotTell,
+            "AI 8030 of 89 characters is not txng's format (FORMAT.md §1.3): grey, never red",
             format!("{path}?{q}&8030={}", &sig[..89]),
         ),
         p(
@@ -1263,8 +1264,161 @@ pub fn cases() -> Vec<Case> {
             text,
         );
     }
+    label_syntax_cases(&mut c, &coffee);
     no_false_green(&mut c, &coffee_uri);
     c.cases
+}
+
+/// FORMAT.md §1.1–§1.3, §1.6: one vector for each outcome of the URL, white space, AIM, query and
+/// AI (8030) rules.
+fn label_syntax_cases(c: &mut Builder, coffee: &SignedLink) {
+    use Code::*;
+    use State::*;
+    let b = base();
+    let g = coffee.data.gtin.clone();
+    let sig = coffee.signature.encode();
+    let path = format!("/01/{g}/10/CF2609A/21/000101");
+    let q = "11=260912&17=270911&422=704";
+    let uri = coffee.to_uri(&b);
+    let green = [SignatureValid, HostOfficial];
+    let elem = coffee.to_element_string();
+    // Another issuer's AI (8030): not 90 characters of txng's format (an ISO/IEC 20248 DigSig has
+    // its own structure, defined by its DigSig certificate).
+    let foreign: Vec<u8> = (0u8..45)
+        .map(|i| i.wrapping_mul(37).wrapping_add(0x0e))
+        .collect();
+    let foreign = txng_core::b64::encode(&foreign);
+    let p = |code: Code, slug, vi, en, state, comment, text: String| {
+        (code, slug, vi, en, state, comment, text)
+    };
+    let cases = [
+        p(PayloadPathInvalid, "ten-mien-sau-dau-gach-nguoc", "Tên miền giả giấu sau dấu \\ và @", "Host hidden behind a backslash and @",
+            Invalid, "Browsers open evil.example (\\ is /): refused, never host.official",
+            format!("https://evil.example\\@truyxuat.quangtri.gov.vn{path}?{q}&8030={sig}")),
+        p(PayloadPathInvalid, "ten-mien-co-userinfo", "Đường link có phần tên người dùng (@)", "Link with userinfo (@)",
+            Invalid, "userinfo is refused: the host after @ is evil.example",
+            format!("https://truyxuat.quangtri.gov.vn@evil.example{path}?{q}&8030={sig}")),
+        p(PayloadPathInvalid, "ten-mien-co-tab", "Tên miền có ký tự tab", "Tab inside the host",
+            Invalid, "Browsers strip tab/LF/CR inside a URL: refused",
+            format!("https://truyxuat.quang\ttri.gov.vn{path}?{q}&8030={sig}")),
+        p(PayloadPathInvalid, "ten-mien-ipv4-hex", "Địa chỉ IP viết dạng lạ", "IPv4 address in another form",
+            Invalid, "0x7f.1 is 127.0.0.1 to a browser: only a.b.c.d is accepted",
+            format!("http://0x7f.1:8080{path}?{q}&8030={sig}")),
+        p(PayloadPathInvalid, "ten-mien-punycode", "Tên miền quốc tế (xn--)", "Internationalised host (xn--)",
+            Invalid, "IDNA hosts are refused (FORMAT.md §1.6)",
+            format!("https://xn--truyxut-v0a.vn{path}?{q}&8030={sig}")),
+        p(PayloadPathInvalid, "duong-dan-co-dau-cham", "Đường dẫn có đoạn /../", "Path with a /../ segment",
+            Invalid, "Dot segments (also %2e forms) are resolved away by browsers: refused",
+            format!("{b}/a/%2e%2e{path}?{q}&8030={sig}")),
+        p(PayloadPathInvalid, "khoa-truy-van-ma-hoa", "Mã AI viết dạng %31%37", "AI key written %31%37",
+            Invalid, "A query key whose %-escapes decode to digits is refused: one spelling per AI",
+            format!("{b}{path}?11=260912&%31%37=270911&422=704&8030={sig}")),
+        p(PayloadPathInvalid, "khoang-trang-nbsp", "Khoảng trắng lạ (NBSP) ở cuối", "No-break space at the end",
+            Invalid, "Only ASCII white space is trimmed; U+00A0 stays and is not a URI character",
+            format!("{uri}\u{a0}")),
+        p(PayloadTooLong, "qua-dai-truoc-khi-cat", "Quá dài tính cả khoảng trắng", "Too long counting white space",
+            Invalid, "The 4,096-byte limit applies before trimming",
+            format!("{uri}{}", " ".repeat(MAX_INPUT_LEN + 1 - uri.len()))),
+        p(PayloadNotGs1, "so-dien-thoai", "Số điện thoại", "A phone number",
+            CannotTell, "Digits that start no GS1 AI and carry no 8030: grey, never red",
+            "0912345678".to_string()),
+        p(PayloadNotGs1, "ma-vach-ean13", "Mã vạch EAN-13 thường", "A bare EAN-13 barcode number",
+            CannotTell, "A product barcode without AI 01 or 8030: not a signed code",
+            g[1..].to_string()),
+        p(PayloadNotGs1, "aim-gs1-chua-link", "Mã GS1 chứa đường link", "GS1 symbology carrying a link",
+            CannotTell, "]Q3 marks an element string; a URI after it is not one",
+            format!("]Q3{uri}")),
+        p(PayloadAiUnknown, "truong-khong-co-trong-gs1", "Mã chứa trường không có trong GS1", "AI that does not exist in GS1",
+            Invalid, "AI 89 is no GS1 Application Identifier",
+            format!("{b}{path}?{q}&89=1&8030={sig}")),
+        p(PayloadAiNotAllowed, "chuoi-phan-tu-truong-khong-duoc-phep", "Chuỗi GS1 có khối lượng tịnh", "Element string with net weight",
+            Invalid, "3103 has a predefined length (6): the parser reads past it and reports it as not allowed",
+            format!("01{g}3103000500{}", &elem[16..])),
+        p(PayloadSignatureForeign, "chu-ky-he-thong-khac", "Chữ ký số của hệ thống khác", "Another issuer's digital signature",
+            CannotTell, "A 60-character AI 8030 (e.g. an ISO/IEC 20248 DigSig) without lot: not txng's profile, grey",
+            format!("01{g}21000101\u{1d}8030{foreign}")),
+        p(PayloadNotGs1, "so-dien-thoai-co-8030", "Số điện thoại có các chữ số 8030", "A phone number containing 8030",
+            CannotTell, "Digits that do not start with a GS1 AI are no GS1 data, even with 8030 inside: grey",
+            "0908030123".to_string()),
+    ];
+    for (code, slug, vi, en, state, comment, text) in cases {
+        c.add(
+            slug,
+            vi,
+            en,
+            state,
+            &[code],
+            MAIN,
+            TraceIn::None,
+            comment,
+            text,
+        );
+    }
+    let valid = [
+        (
+            "truy-van-rong",
+            "Đường link có && thừa",
+            "Link with empty && parameters",
+            "Empty parameters (&&, trailing &) are ignored, as browsers do",
+            format!("{b}{path}?&&{q}&&8030={sig}&"),
+        ),
+        (
+            "ten-mien-chu-hoa-cham-cuoi",
+            "Tên miền chữ hoa, có dấu chấm cuối và cổng",
+            "Upper-case host, trailing dot and port",
+            "Host compared in lower case without one trailing dot and without port",
+            format!("HTTPS://TruyXuat.QuangTri.GOV.VN.:443{path}?{q}&8030={sig}"),
+        ),
+        (
+            "khoang-trang-dau-cuoi",
+            "Có tab và xuống dòng ở đầu, cuối",
+            "Tab and line breaks around the text",
+            "ASCII white space around the text is trimmed",
+            format!("\t\r\n{uri}\r\n"),
+        ),
+        (
+            "aim-khong-ro",
+            "Tiền tố AIM lạ ]X9",
+            "Unknown AIM prefix ]X9",
+            "An AIM identifier other than the GS1 ones marks plain text, read by its content",
+            format!("]X9{uri}"),
+        ),
+    ];
+    for (slug, vi, en, comment, text) in valid {
+        c.add(
+            slug,
+            vi,
+            en,
+            Verified,
+            &green,
+            MAIN,
+            TraceIn::None,
+            comment,
+            text,
+        );
+    }
+    // The two-digit-year window turns at New Year in Vietnam (FORMAT.md §1.2): at 03:00 on
+    // 1 January 2027 there (still 2026 in UTC) "77" is 2077, so the label has not expired.
+    let late = sign(
+        COFFEE,
+        2,
+        COFFEE_PREFIX,
+        "CF2609A",
+        "000199",
+        &[(Ai::Expiry, "771231")],
+    );
+    c.add(
+        "nam-theo-gio-viet-nam",
+        "Năm hai chữ số tính theo giờ Việt Nam",
+        "Two-digit year in Vietnam time",
+        Verified,
+        &green,
+        MAIN,
+        TraceIn::None,
+        "Expiry 771231 read at 2027-01-01 03:00 Vietnam time (2026 in UTC): 2077, not 1977, so not expired",
+        late.to_uri(&b),
+    );
+    c.last().now = "2027-01-01T03:00:00+07:00";
 }
 
 /// FORMAT.md §2.2, §2.3, §3.2: the inputs that once gave a false green or a downgrade.
