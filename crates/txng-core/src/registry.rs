@@ -229,6 +229,14 @@ pub struct Registry {
     pub signed_by: String,
 }
 
+/// The check detail of a JWS whose `typ` is not the expected one (FORMAT.md §2.1).
+pub(crate) fn typ_detail(jws: &Jws) -> String {
+    match &jws.typ {
+        Some(t) => format!("typ={t}"),
+        None => "typ missing".to_string(),
+    }
+}
+
 fn time(s: &str) -> Result<UnixTime, Check> {
     parse_rfc3339(s)
         .map(|t| t.0)
@@ -251,6 +259,9 @@ impl Registry {
         }
         let jws = Jws::parse(bytes)
             .map_err(|e| Check::with(Code::RegistryMalformed, format!("{e:?}")))?;
+        if !jws.has_typ(crate::jws::REGISTRY_TYP, &[crate::jws::REGISTRY_TYP_LEGACY]) {
+            return Err(Check::with(Code::RegistryWrongType, typ_detail(&jws)));
+        }
         let anchor = anchors
             .iter()
             .find(|a| a.kid == jws.kid)

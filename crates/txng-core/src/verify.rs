@@ -303,6 +303,12 @@ impl Verification {
         let producer = &reg.producers[pi];
         let jws =
             Jws::parse(bytes).map_err(|e| Check::with(Code::TraceMalformed, format!("{e:?}")))?;
+        if !jws.has_typ(crate::jws::TRACE_TYP, &[crate::jws::TRACE_TYP_LEGACY]) {
+            return Err(Check::with(
+                Code::TraceWrongType,
+                crate::registry::typ_detail(&jws),
+            ));
+        }
         let key = jws
             .kid
             .rsplit_once('#')

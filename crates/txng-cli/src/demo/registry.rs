@@ -346,6 +346,15 @@ pub fn files() -> Vec<(&'static str, String)> {
         ("registry-prefix-conflict.jws", sign(&doc(conflict), 1)),
         ("registry-weak-key.jws", sign(&doc(weak), 1)),
         ("registry-incomplete.jws", sign(&doc(incomplete), 1)),
+        (
+            "registry-wrong-type.jws",
+            txng_core::jws::sign(
+                main.compact().as_bytes(),
+                keys::AUTHORITY_KIDS[0],
+                txng_core::jws::TRACE_TYP,
+                &keys::authority(1),
+            ),
+        ),
     ]
 }
 
