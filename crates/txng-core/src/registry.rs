@@ -259,9 +259,6 @@ impl Registry {
         }
         let jws = Jws::parse(bytes)
             .map_err(|e| Check::with(Code::RegistryMalformed, format!("{e:?}")))?;
-        if !jws.has_typ(crate::jws::REGISTRY_TYP, &[crate::jws::REGISTRY_TYP_LEGACY]) {
-            return Err(Check::with(Code::RegistryWrongType, typ_detail(&jws)));
-        }
         let anchor = anchors
             .iter()
             .find(|a| a.kid == jws.kid)
@@ -272,6 +269,11 @@ impl Registry {
             }
             other => Check::with(Code::RegistryMalformed, format!("{other:?}")),
         })?;
+        // Explicit typing (FORMAT.md §2.1), after the signature: an authentic document of another
+        // kind. (A forged one is `registry.signature_invalid` whatever its `typ`.)
+        if !jws.has_typ(crate::jws::REGISTRY_TYP, &[crate::jws::REGISTRY_TYP_LEGACY]) {
+            return Err(Check::with(Code::RegistryWrongType, typ_detail(&jws)));
+        }
         let version: serde_json::Value = serde_json::from_slice(&jws.payload)
             .map_err(|e| Check::with(Code::RegistryMalformed, format!("json: {e}")))?;
         match version.get("format").and_then(|f| f.as_str()) {

@@ -303,12 +303,6 @@ impl Verification {
         let producer = &reg.producers[pi];
         let jws =
             Jws::parse(bytes).map_err(|e| Check::with(Code::TraceMalformed, format!("{e:?}")))?;
-        if !jws.has_typ(crate::jws::TRACE_TYP, &[crate::jws::TRACE_TYP_LEGACY]) {
-            return Err(Check::with(
-                Code::TraceWrongType,
-                crate::registry::typ_detail(&jws),
-            ));
-        }
         let key = jws
             .kid
             .rsplit_once('#')
@@ -328,6 +322,13 @@ impl Verification {
             }
             other => Check::with(Code::TraceMalformed, format!("{other:?}")),
         })?;
+        // Explicit typing (FORMAT.md §3.2), after the signature: a tampered document stays red.
+        if !jws.has_typ(crate::jws::TRACE_TYP, &[crate::jws::TRACE_TYP_LEGACY]) {
+            return Err(Check::with(
+                Code::TraceWrongType,
+                crate::registry::typ_detail(&jws),
+            ));
+        }
         let trace = Trace::from_payload(&jws.payload).map_err(|e| match e {
             TraceError::Malformed(d) => Check::with(Code::TraceMalformed, d),
             TraceError::Version(v) => {
