@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Interoperability of txng's formats with an independent implementation.
 
-Uses only the Python standard library and `cryptography` (Ed25519), and follows docs/FORMAT.md
-(and crates/txng-core/src/{link,jws,registry,trace}.rs) rather than any txng code:
+Uses the Python standard library, `cryptography` (Ed25519) and, for GS1 QR Codes, `zxingcpp`
+(zxing-cpp), and follows docs/FORMAT.md (and crates/txng-core/src/{link,jws,registry,trace}.rs)
+rather than any txng code:
 
   (a) an authority key, a producer key, a registry JWS, signed labels (GS1 Digital Link URIs and
-      element strings with AI 8030) and trace JWS documents are made here, then `txng verify --json`
-      must reach the expected state and codes;
-  (b) what txng makes (`txng demo`: the registry JWS, the labels, the trace documents) must verify
-      here with `cryptography`.
+      element strings with AI 8030, also as a GS1 QR Code made and read by zxing-cpp) and trace JWS
+      documents are made here, with `alg` `Ed25519` and `EdDSA`, then `txng verify --json` must
+      reach the expected state and codes; documents of the other kind (`typ`) or without `typ` are
+      refused;
+  (b) what txng makes (`txng demo`: the registry JWS, the labels, the trace documents; `txng sign
+      --element-string --qr-png`) must verify here, with alg `Ed25519` and the explicit `typ`.
 
 Usage: python3 tests/interop/interop.py [--txng PATH] [--demo-data DIR]
 Prints one line per case and, last, "N passed, N failed"; exits 1 if any failed.
