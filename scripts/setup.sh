@@ -8,6 +8,7 @@
 #   Chromium + ChromeDriver                   (Debian: chromium, chromium-driver; headless tests)
 #   playwright-core, jsqr, binaryen, pngjs, jose, axe-core (npm ci, exact versions from package-lock.json)
 #   Python cryptography                       (pip; interop tests)
+#   Python zxing-cpp (module zxingcpp)        (pip; decodes the demo QR codes, reports symbology)
 #
 # Never downloads a browser through Playwright (that fails on this network): tests launch
 # /usr/bin/chromium. wasm-opt is node_modules/.bin/wasm-opt (npm binaryen); Debian's binaryen is
@@ -89,4 +90,10 @@ fi
 if ! python3 -c 'import cryptography.hazmat.primitives.asymmetric.ed25519' 2>/dev/null; then
   say "installing Python cryptography 48.0.0"
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore 'cryptography==48.0.0'
+fi
+
+# --- Python zxing-cpp (an independent QR decoder that reports ]Q1 / ]Q3) ---------------------------
+if ! python3 -c 'import zxingcpp, sys; sys.exit(0 if hasattr(zxingcpp, "create_barcode") else 1)' 2>/dev/null; then
+  say "installing Python zxing-cpp 3.1.1"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore 'zxing-cpp==3.1.1'
 fi

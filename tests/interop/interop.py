@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Interoperability of txng's formats with an independent implementation.
 
-Uses only the Python standard library and `cryptography` (Ed25519), and follows docs/FORMAT.md
-(and crates/txng-core/src/{link,jws,registry,trace}.rs) rather than any txng code:
+Uses the Python standard library, `cryptography` (Ed25519) and, for GS1 QR Codes, `zxingcpp`
+(zxing-cpp), and follows docs/FORMAT.md (and crates/txng-core/src/{link,jws,registry,trace}.rs)
+rather than any txng code:
 
   (a) an authority key, a producer key, a registry JWS, signed labels (GS1 Digital Link URIs and
-      element strings with AI 8030) and trace JWS documents are made here, then `txng verify --json`
-      must reach the expected state and codes;
-  (b) what txng makes (`txng demo`: the registry JWS, the labels, the trace documents) must verify
-      here with `cryptography`.
+      element strings with AI 8030, also as a GS1 QR Code made and read by zxing-cpp) and trace JWS
+      documents are made here, with `alg` `Ed25519` and `EdDSA`, then `txng verify --json` must
+      reach the expected state and codes; documents of the other kind (`typ`) or without `typ` are
+      refused;
+  (b) what txng makes (`txng demo`: the registry JWS, the labels, the trace documents; `txng sign
+      --element-string --qr-png`) must verify here, with alg `Ed25519` and the explicit `typ`.
 
 Usage: python3 tests/interop/interop.py [--txng PATH] [--demo-data DIR]
 Prints one line per case and, last, "N passed, N failed"; exits 1 if any failed.
@@ -123,15 +126,24 @@ def parse_uri(uri: str) -> dict[str, str]:
     return elements
 
 
-def jws_sign(payload: dict | bytes, kid: str, typ: str, key: Ed25519PrivateKey) -> str:
+# FORMAT.md §2.1: explicit typing; the short form of application/txng-…+jws (RFC 7515 §4.1.9).
+REGISTRY_TYP = "txng-registry+jws"
+TRACE_TYP = "txng-trace+jws"
+
+
+def jws_sign(payload: dict | bytes, kid: str, typ: str | None, key: Ed25519PrivateKey, alg: str = "Ed25519") -> str:
+    """A compact JWS; `alg` `Ed25519` (RFC 9864) or the deprecated `EdDSA` (RFC 8037); no `typ` if None."""
     body = payload if isinstance(payload, bytes) else json.dumps(payload, ensure_ascii=False).encode()
-    header = json.dumps({"alg": "EdDSA", "kid": kid, "typ": typ}).encode()
+    header = {"alg": alg, "kid": kid}
+    if typ is not None:
+        header["typ"] = typ
+    header = json.dumps(header).encode()
     signing = b64u(header) + "." + b64u(body)
     return signing + "." + b64u(key.sign(signing.encode()))
 
 
 def jws_verify(token: str, public: bytes) -> tuple[dict, dict]:
-    """Verifies a compact EdDSA JWS with `cryptography`; returns (header, payload)."""
+    """Verifies a compact Ed25519 JWS with `cryptography`; returns (header, payload)."""
     h, p, s = token.strip().split(".")
     header = json.loads(b64u_decode(h))
     assert header["alg"] in ("EdDSA", "Ed25519"), header
@@ -276,16 +288,17 @@ def part_a(r: Runner, txng: str, work: Path) -> None:
          "revoked_at": "2026-02-01T00:00:00Z", "revocation_reason": "lost"},
     ]
     kid = "interop-authority-2026"
-    (work / "registry.jws").write_text(jws_sign(registry_doc(keys), kid, "txng-registry+json", authority))
+    (work / "registry.jws").write_text(jws_sign(registry_doc(keys), kid, REGISTRY_TYP, authority))
     (work / "anchors.json").write_text(json.dumps(anchors_json(kid, raw_public(authority))))
 
     def label(lot: str, serial: str, key_number: int, key: Ed25519PrivateKey) -> tuple[dict, str]:
         el = {"01": GTIN, "10": lot, "21": serial, "17": "271231", "7007": "260310"}
         return el, sign_8030(el, key_number, key)
 
-    def trace_file(lot: str, key_number: int, key: Ed25519PrivateKey, recalled: bool = False) -> Path:
-        path = work / f"trace-{lot}-{key_number}.jws"
-        path.write_text(jws_sign(trace_doc(lot, recalled), f"htx-interop#{key_number}", "txng-trace+json", key))
+    def trace_file(lot: str, key_number: int, key: Ed25519PrivateKey, recalled: bool = False,
+                   alg: str = "Ed25519", typ: str | None = TRACE_TYP, doc: dict | None = None) -> Path:
+        path = work / f"trace-{lot}-{key_number}-{alg}-{str(typ).replace('/', '_')}.jws"
+        path.write_text(jws_sign(doc or trace_doc(lot, recalled), f"htx-interop#{key_number}", typ, key, alg))
         return path
 
     el, sig = label("CF2603A", "000123", 1, k1)
@@ -297,6 +310,21 @@ def part_a(r: Runner, txng: str, work: Path) -> None:
     r.case("a2 element string with GS verifies in txng",
            lambda: expect(run_verify(txng, to_element_string(el, sig), work, t_ok),
                           "verified", "signature.valid", "host.absent", "trace.valid"))
+
+    def scanned_gs1_qr() -> None:
+        # zxing-cpp writes the label as a GS1 QR Code from its bracketed form and reads it back;
+        # what a scanner sends (]Q3 + data with GS) verifies in txng.
+        import zxingcpp
+
+        bracketed = "".join(f"({ai}){v}" for ai, v in canonical_elements(el)) + f"(8030){sig}"
+        made = zxingcpp.create_barcode(bracketed, zxingcpp.BarcodeFormat.QRCode, gs1=True)
+        (code,) = zxingcpp.read_barcodes(made.to_image(scale=4), text_mode=zxingcpp.TextMode.Plain)
+        assert code.symbology_identifier == "]Q3", code.symbology_identifier
+        assert code.bytes.decode() == to_element_string(el, sig), code.bytes
+        expect(run_verify(txng, code.symbology_identifier + code.bytes.decode(), work, t_ok),
+               "verified", "signature.valid", "host.absent", "trace.valid")
+
+    r.case("a2b GS1 QR Code made and read by zxing-cpp (]Q3 + element string) verifies in txng", scanned_gs1_qr)
     r.case("a3 lot changed after signing -> signature.invalid",
            lambda: expect(run_verify(txng, to_uri(f"https://{RESOLVER}", {**el, "10": "CF2603B"}, sig), work, None),
                           "invalid", "signature.invalid"))
@@ -319,16 +347,53 @@ def part_a(r: Runner, txng: str, work: Path) -> None:
     forged = Ed25519PrivateKey.generate()
     r.case("a8 registry signed by another key -> cannot_tell, registry.signature_invalid",
            lambda: forged_registry(txng, work, forged, kid, keys, el, sig))
+    uri = to_uri(f"https://{RESOLVER}", el, sig)
+    # Both alg values (RFC 9864 Ed25519, RFC 8037 EdDSA) in the registry and the trace document.
+    for alg in ("Ed25519", "EdDSA"):
+        r.case(f"a10 registry and trace signed here with alg {alg} -> verified",
+               lambda alg=alg: expect(
+                   run_verify(txng, uri, other_registry(work, f"alg-{alg}", jws_sign(registry_doc(keys), kid, REGISTRY_TYP, authority, alg)),
+                              trace_file("CF2603A", 1, k1, alg=alg)),
+                   "verified", "registry.valid", "trace.valid"))
+    # Explicit typing (RFC 8725 §3.11): a validly signed document of the other kind is refused.
+    r.case("a11 trace document (authority-signed, typ trace) presented as the registry -> registry.wrong_type",
+           lambda: expect(run_verify(txng, uri, other_registry(work, "typ-trace", jws_sign(trace_doc("CF2603A"), kid, TRACE_TYP, authority)), None),
+                          "cannot_tell", "registry.wrong_type"))
+    r.case("a12 registry payload signed by the authority without typ -> registry.wrong_type",
+           lambda: expect(run_verify(txng, uri, other_registry(work, "typ-none", jws_sign(registry_doc(keys), kid, None, authority)), None),
+                          "cannot_tell", "registry.wrong_type"))
+    r.case("a13 registry (producer-signed, typ registry) presented as the trace -> trace.wrong_type",
+           lambda: expect(run_verify(txng, uri, work, trace_file("CF2603A", 1, k1, typ=REGISTRY_TYP, doc=registry_doc(keys))),
+                          "verified_with_warnings", "signature.valid", "trace.wrong_type"))
+    r.case("a14 the lot's trace document typed as a registry -> trace.wrong_type, not shown",
+           lambda: expect(run_verify(txng, uri, work, trace_file("CF2603A", 1, k1, typ=REGISTRY_TYP)),
+                          "verified_with_warnings", "trace.wrong_type"))
+    r.case("a15 trace without typ -> trace.wrong_type; application/ long form and old +json typ accepted",
+           lambda: (expect(run_verify(txng, uri, work, trace_file("CF2603A", 1, k1, typ=None)),
+                           "verified_with_warnings", "trace.wrong_type"),
+                    expect(run_verify(txng, uri, work, trace_file("CF2603A", 1, k1, typ="application/" + TRACE_TYP)),
+                           "verified", "trace.valid"),
+                    expect(run_verify(txng, uri, work, trace_file("CF2603A", 1, k1, typ="txng-trace+json")),
+                           "verified", "trace.valid")))
     r.case("a9 trace signed by an unlisted key -> trace.signer_unknown",
            lambda: expect(run_verify(txng, to_uri(f"https://{RESOLVER}", el, sig), work,
                                      trace_file("CF2603A", 9, forged)),
                           "invalid", "signature.valid", "trace.signer_unknown"))
 
 
+def other_registry(work: Path, name: str, jws: str) -> Path:
+    """A directory with another registry.jws and the same anchors, for run_verify."""
+    d = work / name
+    d.mkdir(exist_ok=True)
+    (d / "registry.jws").write_text(jws)
+    (d / "anchors.json").write_text((work / "anchors.json").read_text())
+    return d
+
+
 def forged_registry(txng: str, work: Path, forged: Ed25519PrivateKey, kid: str, keys: list, el: dict, sig: str) -> None:
     bad = work / "forged"
     bad.mkdir(exist_ok=True)
-    (bad / "registry.jws").write_text(jws_sign(registry_doc(keys), kid, "txng-registry+json", forged))
+    (bad / "registry.jws").write_text(jws_sign(registry_doc(keys), kid, REGISTRY_TYP, forged))
     (bad / "anchors.json").write_text((work / "anchors.json").read_text())
     expect(run_verify(txng, to_uri(f"https://{RESOLVER}", el, sig), bad, None), "cannot_tell",
            "registry.signature_invalid")
@@ -357,9 +422,11 @@ def part_b(r: Runner, demo: Path) -> None:
         kid = json.loads(b64u_decode(registry_text.split(".")[0]))["kid"]
         header, payload = jws_verify(registry_text, anchors[kid])
         assert payload["format"] == "txng-registry/1", payload.get("format")
+        # txng writes RFC 9864's fully specified alg and the explicit type.
+        assert (header["alg"], header.get("typ")) == ("Ed25519", REGISTRY_TYP), header
         state["registry"] = payload
 
-    r.case("b1 txng's registry JWS verifies with cryptography", registry)
+    r.case("b1 txng's registry JWS (alg Ed25519, typ txng-registry+jws) verifies with cryptography", registry)
 
     def producer_key(gtin: str, number: int) -> tuple[dict, bytes]:
         reg = state["registry"]
@@ -419,8 +486,9 @@ def part_b(r: Runner, demo: Path) -> None:
             pid, num = header["kid"].rsplit("#", 1)
             producer = next(p for p in reg["producers"] if p["id"] == pid)
             key = next(k for k in producer["keys"] if k["number"] == int(num))
-            _, payload = jws_verify(text, b64u_decode(key["public_key"]))
+            header, payload = jws_verify(text, b64u_decode(key["public_key"]))
             assert payload["format"] == "txng-trace/1", name
+            assert (header["alg"], header.get("typ")) == ("Ed25519", TRACE_TYP), (name, header)
             assert payload["epcis"]["type"] == "EPCISDocument", name
 
     r.case(f"b4 txng's trace JWS documents verify with cryptography ({len(traced)} documents)", traces)
@@ -450,6 +518,7 @@ def part_b_cli(r: Runner, txng: str, work: Path) -> None:
             "--out", "registry.jws", "--now", "2026-06-01T00:00:00Z")
         header, payload = jws_verify((work / "registry.jws").read_text(), auth_pub)
         assert header["kid"] == "cli-authority", header
+        assert (header["alg"], header["typ"]) == ("Ed25519", REGISTRY_TYP), header
         assert payload["producers"][0]["keys"][0]["public_key"] == b64u(prod_pub)
         uri = run("sign", "--key", "producer.pem", "--producer-number", "4", "--gtin", GTIN, "--lot", "CLI-1",
                   "--serial", "77", "--expiry", "2027-12-31", "--harvest", "2026-03-01..2026-03-05",
@@ -461,6 +530,28 @@ def part_b_cli(r: Runner, txng: str, work: Path) -> None:
         Ed25519PublicKey.from_public_bytes(prod_pub).verify(raw[3:], signing_input(el, 4))
 
     r.case("b5 txng keygen + registry sign + sign: keys, registry and label verify with cryptography", flow)
+
+    def gs1_qr() -> None:
+        # The element-string label as a GS1 QR Code, read by zxing-cpp (independent of txng).
+        import zxingcpp
+        from qr_decode import read_png_grey
+
+        run("keygen", "--out", "p2.pem", "--producer", "htx-interop", "--number", "5", "--now", "2026-01-01T00:00:00Z")
+        pub = b64u_decode((work / "p2.pem.pub").read_text().strip())
+        printed = run("sign", "--key", "p2.pem", "--producer-number", "5", "--gtin", GTIN, "--lot", "ES%1",
+                      "--serial", "9", "--expiry", "2027-12-31", "--origin", "704", "--element-string",
+                      "--qr-png", "es.png").strip().splitlines()[0]
+        pixels, w, h = read_png_grey(work / "es.png")
+        (code,) = zxingcpp.read_barcodes(memoryview(pixels).cast("B", (h, w)), formats=zxingcpp.BarcodeFormat.QRCode,
+                                         text_mode=zxingcpp.TextMode.Plain)
+        assert code.symbology_identifier == "]Q3", code.symbology_identifier
+        el = {"01": GTIN, "10": "ES%1", "21": "9", "17": "271231", "422": "704"}
+        raw = b64u_decode(code.bytes.decode().rsplit("8030", 1)[1])
+        assert code.bytes.decode() == to_element_string(el, b64u(raw)), code.bytes
+        Ed25519PublicKey.from_public_bytes(pub).verify(raw[3:], signing_input(el, 5))
+        assert printed.startswith(f"(01){GTIN}(10)ES%1(21)9(17)271231(422)704(8030)"), printed
+
+    r.case("b6 txng sign --element-string --qr-png: a GS1 QR Code (]Q3) whose label verifies with cryptography", gs1_qr)
 
 
 def main() -> int:

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Interoperability of txng's JWS documents with `jose` (panva/jose), a standard JOSE library:
-//   (a) txng's registry and trace documents (from `txng demo`) verify with jose's compactVerify;
-//   (b) a registry and a trace document signed with jose's CompactSign, and a label signed with
-//       node:crypto's Ed25519, verify in `txng verify --json`.
+//   (a) txng's registry and trace documents (from `txng demo`) verify with jose's compactVerify,
+//       restricted to alg `Ed25519` (RFC 9864), and carry the explicit `typ` (FORMAT.md §2.1);
+//   (b) a registry and a trace document signed with jose's CompactSign — with alg `Ed25519` and with
+//       the deprecated `EdDSA` — and a label signed with node:crypto's Ed25519, verify in
+//       `txng verify --json`; the same documents with the other kind's `typ` are refused.
 // Usage: node tests/interop/jose.mjs [--txng PATH] [--demo-data DIR]
 // Prints one line per case and, last, "N passed, N failed"; exits 1 if any failed.
 import fs from 'node:fs';
@@ -43,17 +45,18 @@ function loadAnchors(file) {
 
 // ---- (a) txng's documents, verified by jose ------------------------------------------------------
 let registry;
-await check('jose verifies txng\'s registry JWS with the trust anchor', async () => {
+await check('jose verifies txng\'s registry JWS (alg Ed25519, typ txng-registry+jws) with the trust anchor', async () => {
   const anchors = loadAnchors(path.join(demo, 'anchors.json'));
   const token = fs.readFileSync(path.join(demo, 'registry.jws'), 'utf8').trim();
   const { kid } = decodeProtectedHeader(token);
   assert(anchors[kid], `no anchor for kid ${kid}`);
-  const { payload } = await compactVerify(token, await ed25519Jwk(anchors[kid]), { algorithms: ['EdDSA', 'Ed25519'] });
+  const { payload, protectedHeader } = await compactVerify(token, await ed25519Jwk(anchors[kid]), { algorithms: ['Ed25519'] });
+  assert(protectedHeader.typ === 'txng-registry+jws', `typ ${protectedHeader.typ}`);
   registry = JSON.parse(new TextDecoder().decode(payload));
   assert(registry.format === 'txng-registry/1', `format ${registry.format}`);
 });
 
-await check('jose verifies txng\'s trace JWS documents with the producer keys', async () => {
+await check('jose verifies txng\'s trace JWS documents (alg Ed25519, typ txng-trace+jws) with the producer keys', async () => {
   const links = JSON.parse(fs.readFileSync(path.join(demo, 'links.json'), 'utf8'));
   const files = [...new Set((links.cases || links).filter((c) => (c.codes || []).includes('trace.valid') && c.trace).map((c) => c.trace))];
   assert(files.length > 0, 'no case with trace.valid in links.json');
@@ -64,7 +67,8 @@ await check('jose verifies txng\'s trace JWS documents with the producer keys', 
     const [pid, n] = kid.split('#');
     const key = registry.producers.find((p) => p.id === pid)?.keys.find((k) => k.number === Number(n));
     assert(key, `${f}: no key for ${kid}`);
-    const { payload } = await compactVerify(token, await ed25519Jwk(key.public_key), { algorithms: ['EdDSA', 'Ed25519'] });
+    const { payload, protectedHeader } = await compactVerify(token, await ed25519Jwk(key.public_key), { algorithms: ['Ed25519'] });
+    assert(protectedHeader.typ === 'txng-trace+jws', `${f}: typ ${protectedHeader.typ}`);
     assert(JSON.parse(new TextDecoder().decode(payload)).format === 'txng-trace/1', `${f}: format`);
     ok++;
   }
@@ -74,64 +78,63 @@ await check('jose verifies txng\'s trace JWS documents with the producer keys', 
 // ---- (b) documents signed with jose, verified by txng ---------------------------------------------
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'txng-jose-'));
 try {
-  await check('txng verifies a registry, label and trace signed with jose / node:crypto', async () => {
-    const authority = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    const producer = crypto.generateKeyPairSync('ed25519');
-    const producerJwk = producer.publicKey.export({ format: 'jwk' });
-    const prefix = '893777002';
-    const body = '0' + prefix + '456';
-    const sum = [...body].reverse().reduce((s, d, i) => s + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
-    const gtin = body + ((10 - (sum % 10)) % 10);
-    const host = 'truyxuat.jose.example.vn';
-    const reg = {
-      format: 'txng-registry/1',
-      authority: { name: 'Cơ quan thử nghiệm (jose)', hotline: '0000' },
-      issued_at: '2026-01-01T00:00:00Z',
-      next_update: '2027-01-01T00:00:00Z',
-      resolvers: [host],
-      trace_url_templates: [`https://${host}/t/{gtin}/{lot}.jws`],
-      producers: [{
-        id: 'cty-jose',
-        name: 'Công ty Thử nghiệm Jose',
-        tax_code: '3200000001',
-        address: { commune: 'Phường Đông Hà', province: 'Quảng Trị' },
-        gs1_company_prefixes: [prefix],
-        keys: [{ number: 1, public_key: producerJwk.x, valid_from: '2025-06-01T00:00:00Z' }],
-      }],
-    };
-    const enc = (o) => new TextEncoder().encode(JSON.stringify(o));
-    const regJws = await new CompactSign(enc(reg))
-      .setProtectedHeader({ alg: 'EdDSA', kid: 'jose-authority', typ: 'txng-registry+json' })
-      .sign(authority.privateKey);
+  const authority = await generateKeyPair('Ed25519', { extractable: true });
+  const producer = crypto.generateKeyPairSync('ed25519');
+  const producerJwk = producer.publicKey.export({ format: 'jwk' });
+  const prefix = '893777002';
+  const body = '0' + prefix + '456';
+  const sum = [...body].reverse().reduce((s, d, i) => s + Number(d) * (i % 2 === 0 ? 3 : 1), 0);
+  const gtin = body + ((10 - (sum % 10)) % 10);
+  const host = 'truyxuat.jose.example.vn';
+  const reg = {
+    format: 'txng-registry/1',
+    authority: { name: 'Cơ quan thử nghiệm (jose)', hotline: '0000' },
+    issued_at: '2026-01-01T00:00:00Z',
+    next_update: '2027-01-01T00:00:00Z',
+    resolvers: [host],
+    trace_url_templates: [`https://${host}/t/{gtin}/{lot}.jws`],
+    producers: [{
+      id: 'cty-jose',
+      name: 'Công ty Thử nghiệm Jose',
+      tax_code: '3200000001',
+      address: { commune: 'Phường Đông Hà', province: 'Quảng Trị' },
+      gs1_company_prefixes: [prefix],
+      keys: [{ number: 1, public_key: producerJwk.x, valid_from: '2025-06-01T00:00:00Z' }],
+    }],
+  };
+  const enc = (o) => new TextEncoder().encode(JSON.stringify(o));
+  const ax = (await exportJWK(authority.publicKey)).x;
+  fs.writeFileSync(path.join(work, 'anchors.json'), JSON.stringify([{ kid: 'jose-authority', public_key: ax }]));
+
+  // The label: FORMAT.md §1.4 signing input, signed with node:crypto.
+  const el = [['01', gtin], ['10', 'L-0526'], ['21', '42'], ['17', '270630']];
+  const header = Buffer.from([0x01, 0x00, 0x01]);
+  const input = Buffer.concat([Buffer.from('TXNG-GS1-8030-ED25519-V1'), Buffer.from([0]), header,
+    ...el.map(([ai, v]) => Buffer.from(`${ai}${v}\u001d`))]);
+  const sig = crypto.sign(null, input, producer.privateKey);
+  const v8030 = b64u(Buffer.concat([header, sig]));
+  const uri = `https://${host}/01/${gtin}/10/L-0526/21/42?17=270630&8030=${v8030}`;
+
+  const trace = {
+    format: 'txng-trace/1',
+    gtin,
+    lot: 'L-0526',
+    product: { name: 'Hạt tiêu đen (jose)', image_url: 'https://example.vn/tieu.jpg' },
+    epcis: {
+      type: 'EPCISDocument',
+      schemaVersion: '2.0',
+      epcisBody: { eventList: [{ type: 'ObjectEvent', eventTime: '2026-05-02T08:00:00+07:00', eventTimeZoneOffset: '+07:00', bizStep: 'harvesting', action: 'OBSERVE' }] },
+    },
+  };
+
+  // Signs the registry and the trace with jose (given alg and typ values), runs txng verify.
+  async function verifyIssued(alg, regTyp, traceTyp) {
+    const regHeader = { alg, kid: 'jose-authority', ...(regTyp ? { typ: regTyp } : {}) };
+    const regJws = await new CompactSign(enc(reg)).setProtectedHeader(regHeader).sign(authority.privateKey);
     fs.writeFileSync(path.join(work, 'registry.jws'), regJws);
-    const ax = (await exportJWK(authority.publicKey)).x;
-    fs.writeFileSync(path.join(work, 'anchors.json'), JSON.stringify([{ kid: 'jose-authority', public_key: ax }]));
-
-    // The label: FORMAT.md §1.4 signing input, signed with node:crypto.
-    const el = [['01', gtin], ['10', 'L-0526'], ['21', '42'], ['17', '270630']];
-    const header = Buffer.from([0x01, 0x00, 0x01]);
-    const input = Buffer.concat([Buffer.from('TXNG-GS1-8030-ED25519-V1'), Buffer.from([0]), header,
-      ...el.map(([ai, v]) => Buffer.from(`${ai}${v}\u001d`))]);
-    const sig = crypto.sign(null, input, producer.privateKey);
-    const v8030 = b64u(Buffer.concat([header, sig]));
-    const uri = `https://${host}/01/${gtin}/10/L-0526/21/42?17=270630&8030=${v8030}`;
-
-    const trace = {
-      format: 'txng-trace/1',
-      gtin,
-      lot: 'L-0526',
-      product: { name: 'Hạt tiêu đen (jose)', image_url: 'https://example.vn/tieu.jpg' },
-      epcis: {
-        type: 'EPCISDocument',
-        schemaVersion: '2.0',
-        epcisBody: { eventList: [{ type: 'ObjectEvent', eventTime: '2026-05-02T08:00:00+07:00', eventTimeZoneOffset: '+07:00', bizStep: 'harvesting', action: 'OBSERVE' }] },
-      },
-    };
-    const traceJws = await new CompactSign(enc(trace))
-      .setProtectedHeader({ alg: 'EdDSA', kid: 'cty-jose#1', typ: 'txng-trace+json' })
-      .sign(producer.privateKey);
+    const traceHeader = { alg, kid: 'cty-jose#1', ...(traceTyp ? { typ: traceTyp } : {}) };
+    const traceJws = await new CompactSign(enc(trace)).setProtectedHeader(traceHeader).sign(producer.privateKey);
     fs.writeFileSync(path.join(work, 'trace.jws'), traceJws);
-
     let out;
     try {
       out = execFileSync(txng, ['verify', uri, '--registry', path.join(work, 'registry.jws'), '--anchors', path.join(work, 'anchors.json'),
@@ -141,9 +144,27 @@ try {
       if (!out) throw new Error(`txng verify failed: ${e.stderr || e.message}`);
     }
     const v = JSON.parse(out);
-    const codes = (v.checks || []).map((c) => c.code || c);
-    for (const c of ['registry.valid', 'signature.valid', 'host.official', 'trace.valid']) assert(codes.includes(c), `${c} missing: ${codes.join(', ')}`);
-    assert(v.state === 'verified', `state ${v.state} (${codes.join(', ')})`);
+    return { state: v.state, codes: (v.checks || []).map((c) => c.code || c) };
+  }
+
+  for (const alg of ['Ed25519', 'EdDSA']) {
+    await check(`txng verifies a registry and trace signed with jose (alg ${alg}) and a node:crypto label`, async () => {
+      const { state, codes } = await verifyIssued(alg, 'txng-registry+jws', 'txng-trace+jws');
+      for (const c of ['registry.valid', 'signature.valid', 'host.official', 'trace.valid']) assert(codes.includes(c), `${c} missing: ${codes.join(', ')}`);
+      assert(state === 'verified', `state ${state} (${codes.join(', ')})`);
+    });
+  }
+  await check('txng refuses a jose-signed registry whose typ is txng-trace+jws (registry.wrong_type)', async () => {
+    const { state, codes } = await verifyIssued('Ed25519', 'txng-trace+jws', 'txng-trace+jws');
+    assert(state === 'cannot_tell' && codes.includes('registry.wrong_type'), `${state}: ${codes.join(', ')}`);
+  });
+  await check('txng refuses a jose-signed trace document whose typ is txng-registry+jws (trace.wrong_type)', async () => {
+    const { state, codes } = await verifyIssued('Ed25519', 'txng-registry+jws', 'txng-registry+jws');
+    assert(state === 'verified_with_warnings' && codes.includes('trace.wrong_type') && !codes.includes('trace.valid'), `${state}: ${codes.join(', ')}`);
+  });
+  await check('txng refuses jose-signed documents without typ (explicit typing is required)', async () => {
+    const { state, codes } = await verifyIssued('Ed25519', null, null);
+    assert(state === 'cannot_tell' && codes.includes('registry.wrong_type'), `${state}: ${codes.join(', ')}`);
   });
 } finally {
   fs.rmSync(work, { recursive: true, force: true });

@@ -161,6 +161,10 @@ pub struct SignArgs {
         default_value = "https://truyxuat.quangtri.gov.vn"
     )]
     pub base: String,
+    /// Make a GS1 element string instead of a Digital Link URI: the QR code is a GS1 QR Code (FNC1
+    /// in first position; scanners report `]Q3`) and the bracketed human-readable form is printed.
+    #[arg(long, conflicts_with = "batch")]
+    pub element_string: bool,
     /// Write the QR code as SVG.
     #[arg(long, value_name = "FILE", conflicts_with = "batch")]
     pub qr_svg: Option<PathBuf>,

@@ -26,7 +26,8 @@ pub fn run(a: &DemoArgs, lang: Lang) -> Result<ExitCode> {
         if c.local.len() > MAX_INPUT_LEN.min(2953) {
             continue;
         }
-        let Ok(m) = crate::qr::encode(&c.local, EcArg::M) else {
+        // Element strings become GS1 QR Codes (FNC1 in first position), links plain QR codes.
+        let Ok(m) = crate::qr::encode_text(&c.local, EcArg::M) else {
             continue;
         };
         let svg = qr_dir.join(format!("{}.svg", c.id));

@@ -118,12 +118,20 @@ impl LabelInput<'_> {
         key: &SigningKey,
         base: &str,
     ) -> std::result::Result<String, LabelError> {
-        let link = sign_label(self.to_data()?, key_number, key).map_err(LabelError::Core)?;
-        let uri = link.to_uri(base);
+        let uri = self.sign_link(key_number, key)?.to_uri(base);
         // Never print a label the verifier refuses (FORMAT.md §1.1, §1.6): e.g. a base with
         // userinfo, a non-canonical IPv4 form, an IDN host or a `.` segment.
         txng_core::parse(&uri).map_err(LabelError::Core)?;
         Ok(uri)
+    }
+
+    /// Signs the label.
+    pub fn sign_link(
+        &self,
+        key_number: u16,
+        key: &SigningKey,
+    ) -> std::result::Result<txng_core::link::SignedLink, LabelError> {
+        sign_label(self.to_data()?, key_number, key).map_err(LabelError::Core)
     }
 }
 
@@ -142,12 +150,24 @@ pub fn run(a: &SignArgs, lang: Lang) -> Result<ExitCode> {
         harvest: a.harvest.as_deref(),
         origin: a.origin.as_deref(),
     };
-    let uri = input
-        .sign_uri(a.producer_number, &key, &a.base)
+    let link = input
+        .sign_link(a.producer_number, &key)
         .map_err(|e| CliError::new(e.message(lang)))?;
+    // The printed line: the URI, or for an element string its bracketed human-readable form (the
+    // element string itself has GS bytes, invisible in a terminal).
+    let (printed, content) = if a.element_string {
+        (link.to_bracketed(), link.to_element_string())
+    } else {
+        let uri = link.to_uri(&a.base);
+        (uri.clone(), uri)
+    };
     if a.qr_svg.is_some() || a.qr_png.is_some() {
-        let m = crate::qr::encode(&uri, a.ec)
-            .map_err(|e| CliError::new(fill(T::QrError.get(lang), &[&e])))?;
+        let m = if a.element_string {
+            crate::qr::encode_gs1(&content, a.ec)
+        } else {
+            crate::qr::encode(&content, a.ec)
+        }
+        .map_err(|e| CliError::new(fill(T::QrError.get(lang), &[&e])))?;
         if let Some(p) = &a.qr_svg {
             std::fs::write(p, m.svg(a.quiet_zone)).map_err(|e| io_error(p, &e, lang))?;
             eprintln!("{}", fill(T::QrWritten.get(lang), &[&p.display()]));
@@ -160,7 +180,7 @@ pub fn run(a: &SignArgs, lang: Lang) -> Result<ExitCode> {
             eprintln!("{}", fill(T::QrWritten.get(lang), &[&p.display()]));
         }
     }
-    println!("{uri}");
+    println!("{printed}");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,8 +1,10 @@
-//! JWS compact serialization (RFC 7515) with EdDSA/Ed25519 (RFC 8037, RFC 9864), the envelope of the
-//! registry and of trace documents (FORMAT.md §2.1). Any standard JOSE library can produce what this
-//! accepts: a protected header with `alg` `EdDSA` (or `Ed25519`) and a `kid`, a base64url payload, a
-//! 64-byte signature. Keys are never taken from the header (`jwk`, `jku`, `x5u`, `x5c` are ignored):
-//! the caller chooses the key from its trust anchors or the signed registry.
+//! JWS compact serialization (RFC 7515) with Ed25519 (RFC 9864; the deprecated `EdDSA` of RFC 8037
+//! is still accepted), the envelope of the registry and of trace documents (FORMAT.md §2.1). Any
+//! standard JOSE library can produce what this accepts: a protected header with `alg` `Ed25519` (or
+//! `EdDSA`), a `kid` and a `typ`, a base64url payload, a 64-byte signature. Keys are never taken from
+//! the header (`jwk`, `jku`, `x5u`, `x5c` are ignored): the caller chooses the key from its trust
+//! anchors or the signed registry. The caller also checks `typ` ([`Jws::has_typ`]): explicit typing
+//! (RFC 8725 §3.11) stops a document signed as one kind being accepted as another.
 
 use crate::b64;
 use crate::json::{self, Nulls};
@@ -39,7 +41,7 @@ struct RawHeader {
 pub struct Jws {
     /// The `kid` header parameter.
     pub kid: String,
-    /// The `typ` header parameter, if any (informational).
+    /// The `typ` header parameter, if any; check it with [`Jws::has_typ`].
     pub typ: Option<String>,
     /// The decoded payload bytes.
     pub payload: Vec<u8>,
@@ -86,6 +88,23 @@ impl Jws {
         })
     }
 
+    /// Whether `typ` names the media type `expected` (e.g. [`REGISTRY_TYP`]) or one of its
+    /// `legacy` spellings (FORMAT.md §2.1): compared ASCII case-insensitively (RFC 2045), with
+    /// `application/` implied when the value has no `/` (RFC 7515 §4.1.9). No `typ` → `false`.
+    pub fn has_typ(&self, expected: &str, legacy: &[&str]) -> bool {
+        let Some(typ) = self.typ.as_deref() else {
+            return false;
+        };
+        let short = match typ.split_once('/') {
+            Some((top, sub)) if top.eq_ignore_ascii_case("application") => sub,
+            Some(_) => return false,
+            None => typ,
+        };
+        core::iter::once(expected)
+            .chain(legacy.iter().copied())
+            .any(|t| short.eq_ignore_ascii_case(t))
+    }
+
     /// Verifies the signature with `key` (`verify_strict`: no malleable or small-order signatures).
     pub fn verify(&self, key: &VerifyingKey) -> Result<(), JwsError> {
         verify_strict(key, &self.signing_input, &self.signature)
@@ -111,9 +130,22 @@ pub fn verify_strict(
         .map_err(|_| SignatureInvalid)
 }
 
-/// Signs `payload` as a compact JWS with `alg` `EdDSA`, the given `kid` and `typ`.
+/// The `typ` of registry documents: `application/txng-registry+jws` in the short form of RFC 7515
+/// §4.1.9. `+jws`, not `+json`: the object is a JWS compact serialization, not JSON (FORMAT.md §2.1).
+pub const REGISTRY_TYP: &str = "txng-registry+jws";
+/// The `typ` of trace documents (`application/txng-trace+jws`).
+pub const TRACE_TYP: &str = "txng-trace+jws";
+/// The `typ` txng wrote for registries before FORMAT.md said `+jws`; still accepted when reading.
+pub const REGISTRY_TYP_LEGACY: &str = "txng-registry+json";
+/// The `typ` txng wrote for trace documents before FORMAT.md said `+jws`; still accepted.
+pub const TRACE_TYP_LEGACY: &str = "txng-trace+json";
+
+/// The `alg` txng writes: the fully specified `Ed25519` of RFC 9864 (not the polymorphic `EdDSA`).
+pub const ALG: &str = "Ed25519";
+
+/// Signs `payload` as a compact JWS with `alg` `Ed25519`, the given `kid` and `typ`.
 pub fn sign(payload: &[u8], kid: &str, typ: &str, key: &SigningKey) -> String {
-    let header = serde_json::json!({ "alg": "EdDSA", "kid": kid, "typ": typ });
+    let header = serde_json::json!({ "alg": ALG, "kid": kid, "typ": typ });
     let mut out = b64::encode(header.to_string().as_bytes());
     out.push('.');
     out.push_str(&b64::encode(payload));
@@ -188,5 +220,91 @@ mod tests {
             Jws::parse(crit.as_bytes()).err(),
             Some(JwsError::CriticalExtension)
         );
+    }
+
+    fn with_header(header: &str) -> Jws {
+        let sk = SigningKey::from_bytes(&[7; 32]);
+        let mut t = b64::encode(header.as_bytes());
+        t.push('.');
+        t.push_str(&b64::encode(b"{}"));
+        let sig = sk.sign(t.as_bytes());
+        t.push('.');
+        t.push_str(&b64::encode(&sig.to_bytes()));
+        let j = Jws::parse(t.as_bytes()).expect("parses");
+        assert_eq!(j.verify(&sk.verifying_key()), Ok(()));
+        j
+    }
+
+    #[test]
+    fn sign_writes_ed25519_and_both_algs_are_read() {
+        let sk = SigningKey::from_bytes(&[9; 32]);
+        let t = sign(b"{}", "k1", REGISTRY_TYP, &sk);
+        let h = t.split('.').next().and_then(b64::decode).expect("header");
+        let h: serde_json::Value = serde_json::from_slice(&h).expect("json header");
+        assert_eq!(h["alg"], "Ed25519");
+        assert_eq!(h["typ"], "txng-registry+jws");
+        for alg in ["Ed25519", "EdDSA"] {
+            let j = with_header(&format!(
+                r#"{{"alg":"{alg}","kid":"k","typ":"txng-trace+jws"}}"#
+            ));
+            assert!(j.has_typ(TRACE_TYP, &[TRACE_TYP_LEGACY]), "{alg}");
+        }
+        // RFC 9864's other fully specified algorithm, and case variants, are not Ed25519.
+        for alg in ["Ed448", "ed25519", "EDDSA", "ES256"] {
+            let mut t = b64::encode(format!(r#"{{"alg":"{alg}","kid":"k"}}"#).as_bytes());
+            t.push_str(".e30.");
+            t.push_str(&b64::encode(&[0; 64]));
+            assert_eq!(
+                Jws::parse(t.as_bytes()).err(),
+                Some(JwsError::UnsupportedAlgorithm),
+                "{alg}"
+            );
+        }
+    }
+
+    #[test]
+    fn typ_is_explicit() {
+        let typ = |t: Option<&str>| {
+            let h = match t {
+                Some(t) => serde_json::json!({"alg": "Ed25519", "kid": "k", "typ": t}),
+                None => serde_json::json!({"alg": "Ed25519", "kid": "k"}),
+            };
+            let j = with_header(&h.to_string());
+            (
+                j.has_typ(REGISTRY_TYP, &[REGISTRY_TYP_LEGACY]),
+                j.has_typ(TRACE_TYP, &[TRACE_TYP_LEGACY]),
+            )
+        };
+        // Each kind is accepted as itself only; RFC 7515 §4.1.9 short and long forms, any case.
+        for t in [
+            "txng-registry+jws",
+            "application/txng-registry+jws",
+            "Application/TXNG-Registry+JWS",
+            "txng-registry+json",
+        ] {
+            assert_eq!(typ(Some(t)), (true, false), "{t}");
+        }
+        for t in [
+            "txng-trace+jws",
+            "APPLICATION/txng-trace+jws",
+            "txng-trace+json",
+        ] {
+            assert_eq!(typ(Some(t)), (false, true), "{t}");
+        }
+        // Missing, generic or near-miss types are neither.
+        for t in [
+            None,
+            Some(""),
+            Some("JOSE"),
+            Some("JWT"),
+            Some("txng-registry+jwt"),
+            Some("txng-registry"),
+            Some("text/txng-registry+jws"),
+            Some("application/application/txng-registry+jws"),
+            Some("txng-registry+jws; charset=utf-8"),
+            Some(" txng-trace+jws"),
+        ] {
+            assert_eq!(typ(t), (false, false), "{t:?}");
+        }
     }
 }

@@ -244,6 +244,14 @@ pub struct Registry {
     pub signed_by: String,
 }
 
+/// The check detail of a JWS whose `typ` is not the expected one (FORMAT.md §2.1).
+pub(crate) fn typ_detail(jws: &Jws) -> String {
+    match &jws.typ {
+        Some(t) => format!("typ={t}"),
+        None => "typ missing".to_string(),
+    }
+}
+
 fn time(s: &str) -> Result<UnixTime, Check> {
     parse_rfc3339(s)
         .map(|t| t.0)
@@ -276,6 +284,11 @@ impl Registry {
             }
             other => Check::with(Code::RegistryMalformed, format!("{other:?}")),
         })?;
+        // Explicit typing (FORMAT.md §2.1), after the signature: an authentic document of another
+        // kind. (A forged one is `registry.signature_invalid` whatever its `typ`.)
+        if !jws.has_typ(crate::jws::REGISTRY_TYP, &[crate::jws::REGISTRY_TYP_LEGACY]) {
+            return Err(Check::with(Code::RegistryWrongType, typ_detail(&jws)));
+        }
         // I-JSON: unique member names at every depth, and no `null` (FORMAT.md §2.2).
         json::check(&jws.payload, Nulls::Refused)
             .map_err(|e| Check::with(Code::RegistryMalformed, e.to_string()))?;

@@ -26,10 +26,7 @@ pub fn sign_label(
     })
 }
 
-/// The `typ` of registry JWS documents.
-pub const REGISTRY_TYP: &str = "txng-registry+json";
-/// The `typ` of trace JWS documents.
-pub const TRACE_TYP: &str = "txng-trace+json";
+pub use crate::jws::{REGISTRY_TYP, TRACE_TYP};
 
 /// Signs a registry payload (JSON bytes) with an authority key.
 pub fn sign_registry(payload: &[u8], kid: &str, key: &SigningKey) -> String {

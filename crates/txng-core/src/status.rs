@@ -101,6 +101,8 @@ codes! {
     RegistryTooLarge = "registry.too_large", Indeterminate;
     /// The registry is not a JWS with the required fields.
     RegistryMalformed = "registry.malformed", Indeterminate;
+    /// The registry JWS's `typ` is not a registry's (e.g. a trace document): explicit typing.
+    RegistryWrongType = "registry.wrong_type", Indeterminate;
     /// The registry's format version is not supported.
     RegistryVersionUnsupported = "registry.version_unsupported", Indeterminate;
     /// The registry's `kid` names no trust anchor of this deployment.
@@ -165,6 +167,8 @@ codes! {
     TraceTooLarge = "trace.too_large", Warning;
     /// The trace document is not a JWS with the required fields.
     TraceMalformed = "trace.malformed", Warning;
+    /// The trace JWS's `typ` is not a trace document's (e.g. a registry): explicit typing.
+    TraceWrongType = "trace.wrong_type", Warning;
     /// The trace document's format version is not supported.
     TraceVersionUnsupported = "trace.version_unsupported", Warning;
     /// The trace document has more events than the limit.

@@ -390,6 +390,13 @@ impl Verification {
             }
             other => Check::with(Code::TraceMalformed, format!("{other:?}")),
         })?;
+        // Explicit typing (FORMAT.md §3.2), after the signature: a tampered document stays red.
+        if !jws.has_typ(crate::jws::TRACE_TYP, &[crate::jws::TRACE_TYP_LEGACY]) {
+            return Err(Check::with(
+                Code::TraceWrongType,
+                crate::registry::typ_detail(&jws),
+            ));
+        }
         let trace = Trace::from_payload(&jws.payload).map_err(|e| match e {
             TraceError::Malformed(d) => Check::with(Code::TraceMalformed, d),
             TraceError::Version(v) => {

@@ -312,6 +312,20 @@ pub fn traces(vectors: bool) -> Vec<(String, Vec<u8>)> {
             2,
         ),
     );
+    // Explicit typing (FORMAT.md §3.2): the lot's document, signed by its producer's key, but typed
+    // as a registry; only `typ` tells it apart.
+    put(
+        "CF2609W",
+        COFFEE_PREFIX,
+        txng_core::jws::sign(
+            short("CF2609W", tr::coffee_product(), "txng-trace/1")
+                .compact()
+                .as_bytes(),
+            &format!("{COFFEE}#2"),
+            txng_core::jws::REGISTRY_TYP,
+            &keys::producer(COFFEE, 2),
+        ),
+    );
     let mut nameless = tr::coffee_product();
     let mut imageless = tr::coffee_product();
     if let (J::Obj(a), J::Obj(b)) = (&mut nameless, &mut imageless) {
@@ -1264,6 +1278,31 @@ pub fn cases() -> Vec<Case> {
             text,
         );
     }
+
+    // --- Explicit typing of the JWS documents (FORMAT.md §2.1, §3.2) ---
+    c.add(
+        "danh-sach-sai-loai",
+        "Tài liệu khác được đưa ra làm danh sách",
+        "Another kind of document presented as the registry",
+        CannotTell,
+        &[RegistryWrongType],
+        reg("registry-wrong-type.jws"),
+        TraceIn::None,
+        "The registry payload signed by authority key 1 but typed txng-trace+jws",
+        coffee_uri.clone(),
+    );
+    c.add(
+        "nhat-ky-sai-loai",
+        "Tài liệu khác được đưa ra làm nhật ký",
+        "Another kind of document presented as the trace",
+        VerifiedWithWarnings,
+        &[SignatureValid, TraceWrongType],
+        MAIN,
+        ct("CF2609W"),
+        "The lot's trace payload signed by its producer's key but typed txng-registry+jws",
+        fault("CF2609W", "000170"),
+    );
+
     label_syntax_cases(&mut c, &coffee);
     no_false_green(&mut c, &coffee_uri);
     c.cases

@@ -54,9 +54,9 @@ pub struct DemoCase {
 ///
 /// For the CLI: render `local` of every `served` case as a QR code into `out/qr/{id}.png` (the
 /// path `links.json` names in `qr`) and `.svg`. Skip texts a QR code cannot hold (the
-/// `payload.too_long` case is over 4 KiB on purpose); element strings contain GS (0x1D) and are
-/// best encoded in GS1 QR (FNC1) mode where supported. Cases not `served` need another registry
-/// than the served one: a QR code of them would not show their verdict.
+/// `payload.too_long` case is over 4 KiB on purpose); element strings are encoded as GS1 QR Codes
+/// (`crate::qr::encode_text`: FNC1 in first position, read back as `]Q3`). Cases not `served`
+/// need another registry than the served one: a QR code of them would not show their verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DemoSummary {
     /// Every case, in order.

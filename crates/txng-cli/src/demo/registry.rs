@@ -363,6 +363,15 @@ pub fn files() -> Vec<(&'static str, String)> {
         ("registry-null-member.jws", sign(&doc(null_member), 1)),
         ("registry-mixed-order-key.jws", sign(&doc(mixed), 1)),
         ("registry-noncanonical-key.jws", sign(&doc(noncanonical), 1)),
+        (
+            "registry-wrong-type.jws",
+            txng_core::jws::sign(
+                main.compact().as_bytes(),
+                keys::AUTHORITY_KIDS[0],
+                txng_core::jws::TRACE_TYP,
+                &keys::authority(1),
+            ),
+        ),
     ]
 }
 
