@@ -339,6 +339,18 @@ impl Registry {
     }
 
     fn from_doc(doc: RegistryDoc, signed_by: String) -> Result<Registry, Check> {
+        // Resolvers in the canonical host form of §1.6, the form scanned hosts are compared in:
+        // another spelling would silently never match.
+        if let Some(r) = doc
+            .resolvers
+            .iter()
+            .find(|r| crate::link::uri_host(r).ok().as_deref() != Some(r.as_str()))
+        {
+            return Err(Check::with(
+                Code::RegistryMalformed,
+                format!("resolver={r}"),
+            ));
+        }
         let mut producers: Vec<Producer> = Vec::with_capacity(doc.producers.len());
         let mut prefixes: Vec<(&str, usize)> = Vec::new();
         let mut ids: Vec<&str> = doc.producers.iter().map(|p| p.id.as_str()).collect();
@@ -411,11 +423,7 @@ impl Registry {
             authority: doc.authority,
             issued_at: time(&doc.issued_at)?,
             next_update: time(&doc.next_update)?,
-            resolvers: doc
-                .resolvers
-                .into_iter()
-                .map(|h| h.to_ascii_lowercase())
-                .collect(),
+            resolvers: doc.resolvers,
             trace_url_templates: doc.trace_url_templates,
             producers,
             demo: doc.demo,

@@ -1490,6 +1490,17 @@ fn no_false_green(c: &mut Builder, coffee_uri: &str) {
         forged_key2.to_uri(&b),
     );
     c.add(
+        "danh-sach-ten-mien-khong-chuan",
+        "Danh sách ghi tên miền chính thức không chuẩn",
+        "Registry with a resolver host in a non-canonical form",
+        CannotTell,
+        &[RegistryMalformed],
+        RegistryIn::File("registry-resolver-not-canonical.jws"),
+        TraceIn::None,
+        "Resolver Truyxuat.QuangTri.gov.vn. (upper case, trailing dot): it would never match a scanned host",
+        coffee_uri.to_string(),
+    );
+    c.add(
         "danh-sach-gia-tri-null",
         "Danh sách có giá trị null",
         "Registry with a null member",

@@ -312,6 +312,15 @@ pub fn files() -> Vec<(&'static str, String)> {
     let null_member = with_coffee_key(1, |m| m.push(("revoked_at".into(), J::Null)));
     // Key 1 of the pepper cooperative plus a point of order 8: a mixed-order key.
     let mixed = with_key(1, PEPPER, mixed_order_key());
+    // A resolver spelled otherwise than scanned hosts are compared in (FORMAT.md §2.2).
+    let mut odd_resolver = main.clone();
+    if let J::Obj(m) = &mut odd_resolver {
+        for (k, v) in m.iter_mut() {
+            if k == "resolvers" {
+                *v = J::from(vec!["Truyxuat.QuangTri.gov.vn."]);
+            }
+        }
+    }
     let noncanonical = with_key(1, PEPPER, noncanonical_key());
     let doc = |p| document("txng-registry/1", ISSUED_AT, NEXT_UPDATE, p);
     vec![
@@ -360,6 +369,7 @@ pub fn files() -> Vec<(&'static str, String)> {
         ("registry-weak-key.jws", sign(&doc(weak), 1)),
         ("registry-incomplete.jws", sign(&doc(incomplete), 1)),
         ("registry-duplicate-member.jws", sign(&doc(duplicate_member), 1)),
+        ("registry-resolver-not-canonical.jws", sign(&odd_resolver, 1)),
         ("registry-null-member.jws", sign(&doc(null_member), 1)),
         ("registry-mixed-order-key.jws", sign(&doc(mixed), 1)),
         ("registry-noncanonical-key.jws", sign(&doc(noncanonical), 1)),
