@@ -293,6 +293,7 @@ fn event(step: KnownStep, when: &str) -> TraceEvent {
         sensors: Vec::new(),
         certificates: Vec::new(),
         ilmd: Vec::new(),
+        has_goods: true,
     }
 }
 
@@ -315,7 +316,9 @@ fn timeline_order_and_steps() {
         });
         assert!(html.contains(r#"id="timeline""#));
         assert!(html.contains(r#"id="timeline-order""#));
-        assert!(html.contains(r#"data-step="urn:txng:bizstep:harvesting""#));
+        assert!(html.contains(
+            r#"data-step="https://truyxuat.quangtri.gov.vn/ns/txng#BizStep-harvesting""#
+        ));
         assert!(html.contains(r#"data-step="packing""#));
         assert!(html.contains("01/08/2026 07:00"), "local time");
         let (h, r, p) = (

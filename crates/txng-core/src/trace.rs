@@ -43,6 +43,10 @@ pub struct Product {
     /// Product certifications.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub certifications: Vec<Certification>,
+    /// Standards applied (TCVN, QCVN, company standard), a minimum item of Thông tư
+    /// 02/2024/TT-BKHCN (FORMAT.md §3.3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<Standard>,
     /// Whether the product has an expiry date at all (fresh or packaged food: yes). Default true.
     #[serde(default = "yes")]
     pub has_expiry: bool,
@@ -56,6 +60,20 @@ pub struct Product {
 
 fn yes() -> bool {
     true
+}
+
+/// A standard the product is made to: a TCVN, a QCVN or the company's own standard (TCCS).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standard {
+    /// `tcvn`, `qcvn`, `tccs` or `other` ([`crate::vocab::standard_kind_label`]).
+    #[serde(default)]
+    pub kind: String,
+    /// Its number as published, e.g. `TCVN 5251:2015`, `QCVN 8-2:2011/BYT`, `TCCS 01:2024/HTX`.
+    #[serde(default)]
+    pub number: String,
+    /// Its title, e.g. "Cà phê bột".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// An OCOP rating.
@@ -142,6 +160,9 @@ pub struct TraceEvent {
     pub certificates: Vec<String>,
     /// Instance/lot master data (`ilmd`), flattened to text pairs.
     pub ilmd: Vec<(String, String)>,
+    /// Whether the event names the goods it is about: an EPC, an EPC class in a quantity list, or
+    /// an aggregation's parent (txng's EPCIS profile, FORMAT.md §3.6).
+    pub has_goods: bool,
 }
 
 impl TraceEvent {
@@ -207,6 +228,16 @@ struct RawEvent {
     output_quantity_list: Vec<Quantity>,
     #[serde(rename = "childQuantityList", default)]
     child_quantity_list: Vec<Quantity>,
+    #[serde(rename = "epcList", default)]
+    epc_list: Vec<String>,
+    #[serde(rename = "inputEPCList", default)]
+    input_epc_list: Vec<String>,
+    #[serde(rename = "outputEPCList", default)]
+    output_epc_list: Vec<String>,
+    #[serde(rename = "childEPCs", default)]
+    child_epcs: Vec<String>,
+    #[serde(rename = "parentID", default)]
+    parent_id: Option<String>,
     #[serde(rename = "sensorElementList", default)]
     sensor_element_list: Vec<RawSensorElement>,
     #[serde(rename = "certificationInfo", default)]
@@ -324,6 +355,25 @@ fn normalise(e: RawEvent) -> Option<TraceEvent> {
         .place_name
         .or_else(|| e.biz_location.map(|l| l.id))
         .or_else(|| e.read_point.map(|r| r.id));
+    let has_goods = [
+        &e.epc_list,
+        &e.input_epc_list,
+        &e.output_epc_list,
+        &e.child_epcs,
+    ]
+    .iter()
+    .flat_map(|l| l.iter())
+    .chain(e.parent_id.iter())
+    .any(|id| !id.trim().is_empty())
+        || [
+            &e.quantity_list,
+            &e.input_quantity_list,
+            &e.output_quantity_list,
+            &e.child_quantity_list,
+        ]
+        .iter()
+        .flat_map(|l| l.iter())
+        .any(|q| !q.epc_class.trim().is_empty());
     let mut quantities = e.quantity_list;
     quantities.extend(e.input_quantity_list);
     quantities.extend(e.output_quantity_list);
@@ -362,5 +412,6 @@ fn normalise(e: RawEvent) -> Option<TraceEvent> {
         sensors,
         certificates,
         ilmd,
+        has_goods,
     })
 }
