@@ -9,7 +9,9 @@
 #    5. wasm-test    cargo test -p txng-web --target wasm32-unknown-unknown (headless Chromium)
 #    6. build-web    scripts/build-web.sh (dist/, with the scanner module in dist/pkg/scan)
 #    7. demo-data    txng demo (keys, registry, labels, QR PNGs, trace documents)
-#    8. interop      Python `cryptography` and Node `jose` against txng's formats
+#    8. interop      Python `cryptography` and Node `jose` against txng's formats; every demo
+#                    trace against GS1's EPCIS 2.0 JSON schema and JSON-LD context (Python
+#                    `jsonschema`, `pyld`: tests/interop/epcis.py)
 #    9. e2e          txng serve on a free 127.0.0.1 port + node --test tests/e2e/ (Playwright, Chromium)
 #   10. budgets      node scripts/budgets.mjs (figures only; fails only if artifacts are missing)
 #   11. scan-bench   node scripts/scan-bench/run.mjs (figures; needs ../shared/testdata)
@@ -162,10 +164,11 @@ passed=$((passed + 1))
 end
 
 # --- 8. interop -----------------------------------------------------------------------------------
-begin interop "tests/interop (Python cryptography, Node jose)"
+begin interop "tests/interop (Python cryptography, Node jose; EPCIS schema + JSON-LD)"
 interop() {
   local rc=0
   python3 tests/interop/interop.py --txng "$txng" --demo-data "$demo_dir" || rc=1
+  python3 tests/interop/epcis.py --demo-data "$demo_dir" || rc=1
   node tests/interop/jose.mjs --txng "$txng" --demo-data "$demo_dir" || rc=1
   return "$rc"
 }
