@@ -76,6 +76,7 @@ texts! {
     Ocop = "OCOP", "OCOP";
     OcopStars = "{} sao ({})", "{} stars ({})";
     Certifications = "Chứng nhận", "Certifications";
+    Standards = "Tiêu chuẩn áp dụng", "Standards applied";
     Gtin = "Mã sản phẩm (GTIN)", "GTIN";
     Variant = "Biến thể", "Variant";
     Lot = "Số lô", "Lot";

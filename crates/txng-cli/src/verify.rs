@@ -198,6 +198,10 @@ pub fn render(v: &Verdict, lang: Lang) -> String {
             if !certs.is_empty() {
                 p!("{}", line(T::Certifications, &certs.join(", "), lang));
             }
+            let standards = txng_core::trace::Standard::list(&p.standards);
+            if !standards.is_empty() {
+                p!("{}", line(T::Standards, &standards, lang));
+            }
         }
         p!("{}", line(T::Gtin, &l.gtin, lang));
         if let Some(c) = &l.cpv {

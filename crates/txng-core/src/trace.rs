@@ -76,6 +76,31 @@ pub struct Standard {
     pub name: Option<String>,
 }
 
+impl Standard {
+    /// `TCVN 5251:2015 (Cà phê bột)`, or the number alone.
+    pub fn display(&self) -> String {
+        match self
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            Some(n) => format!("{} ({n})", self.number.trim()),
+            None => self.number.trim().to_string(),
+        }
+    }
+
+    /// Every standard with a number, displayed, joined by `; `.
+    pub fn list(standards: &[Standard]) -> String {
+        standards
+            .iter()
+            .filter(|s| !s.number.trim().is_empty())
+            .map(Standard::display)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
 /// An OCOP rating.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ocop {
@@ -414,4 +439,83 @@ fn normalise(e: RawEvent) -> Option<TraceEvent> {
         ilmd,
         has_goods,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::KnownStep;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn doc(context: serde_json::Value, events: Vec<serde_json::Value>) -> Vec<u8> {
+        json!({
+            "format": TRACE_FORMAT, "gtin": "08935012345677", "lot": "L1",
+            "product": {"name": "X"},
+            "epcis": {"@context": context, "type": "EPCISDocument", "schemaVersion": "2.0",
+                      "creationDate": "2026-01-02T00:00:00Z", "epcisBody": {"eventList": events}},
+        })
+        .to_string()
+        .into_bytes()
+    }
+
+    /// Documents signed before the namespace moved (`urn:txng:`) are still read in full.
+    #[test]
+    fn legacy_namespace_documents_are_read() {
+        let bytes = doc(
+            json!(["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld", {"txng": "urn:txng:"}]),
+            vec![json!({
+                "type": "ObjectEvent", "eventTime": "2026-01-01T07:00:00+07:00",
+                "eventTimeZoneOffset": "+07:00", "action": "OBSERVE",
+                "bizStep": "urn:txng:bizstep:spraying", "txng:placeName": "Vườn",
+                "txng:inputs": [{"kind": "pesticide", "name": "Anvil 5SC", "phi_days": 14}],
+            })],
+        );
+        let t = Trace::from_payload(&bytes).expect("legacy document");
+        let e = &t.events[0];
+        assert_eq!(
+            e.step.as_ref().and_then(|s| s.known),
+            Some(KnownStep::Spraying)
+        );
+        assert_eq!(e.place.as_deref(), Some("Vườn"));
+        assert_eq!(e.inputs[0].phi_days, Some(14));
+        assert!(!e.has_goods, "the old demo events named no goods");
+    }
+
+    proptest! {
+        /// An event names goods exactly when one of its EPC or class lists has a non-blank entry.
+        #[test]
+        fn has_goods_iff_some_list_names_goods(
+            lists in proptest::collection::vec(0u8..3, 9),
+        ) {
+            // 0: member absent, 1: present but empty/blank, 2: present with goods.
+            let epc_keys = ["epcList", "inputEPCList", "outputEPCList", "childEPCs"];
+            let qty_keys = ["quantityList", "inputQuantityList", "outputQuantityList", "childQuantityList"];
+            let mut e = json!({
+                "type": "ObjectEvent", "eventTime": "2026-01-01T07:00:00+07:00",
+                "eventTimeZoneOffset": "+07:00",
+            });
+            for (k, &m) in epc_keys.iter().zip(&lists) {
+                match m {
+                    1 => e[*k] = json!([]),
+                    2 => e[*k] = json!(["urn:epc:id:sgtin:893501234.0567.1"]),
+                    _ => {}
+                }
+            }
+            for (k, &m) in qty_keys.iter().zip(&lists[4..]) {
+                match m {
+                    1 => e[*k] = json!([{"epcClass": " "}]),
+                    2 => e[*k] = json!([{"epcClass": "urn:epc:class:lgtin:893501234.0567.L1"}]),
+                    _ => {}
+                }
+            }
+            match lists[8] {
+                1 => e["parentID"] = json!(""),
+                2 => e["parentID"] = json!("urn:epc:id:sscc:893501234.0000000001"),
+                _ => {}
+            }
+            let t = Trace::from_payload(&doc(json!([]), vec![e])).expect("readable");
+            prop_assert_eq!(t.events[0].has_goods, lists.contains(&2));
+        }
+    }
 }
