@@ -11,7 +11,7 @@
 #    7. demo-data    txng demo (keys, registry, labels, QR PNGs, trace documents)
 #    8. interop      Python `cryptography` and Node `jose` against txng's formats; every demo
 #                    trace against GS1's EPCIS 2.0 JSON schema and JSON-LD context (Python
-#                    `jsonschema`, `pyld`: tests/interop/epcis.py)
+#                    `jsonschema`, `pyld`; trace sign differential: tests/interop/epcis.py)
 #    9. e2e          txng serve on a free 127.0.0.1 port + node --test tests/e2e/ (Playwright, Chromium)
 #   10. budgets      node scripts/budgets.mjs (figures only; fails only if artifacts are missing)
 #   11. scan-bench   node scripts/scan-bench/run.mjs (figures; needs ../shared/testdata)
@@ -168,7 +168,7 @@ begin interop "tests/interop (Python cryptography, Node jose; EPCIS schema + JSO
 interop() {
   local rc=0
   python3 tests/interop/interop.py --txng "$txng" --demo-data "$demo_dir" || rc=1
-  python3 tests/interop/epcis.py --demo-data "$demo_dir" || rc=1
+  python3 tests/interop/epcis.py --demo-data "$demo_dir" --txng "$txng" || rc=1
   node tests/interop/jose.mjs --txng "$txng" --demo-data "$demo_dir" || rc=1
   return "$rc"
 }

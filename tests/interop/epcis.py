@@ -9,18 +9,27 @@
    copy, keeps every member: no key expands to nothing, txng's keys (also the nested keys of
    `txng:inputs`) land in txng's https namespace, and nothing is left under `urn:txng:`.
 
+3. Differential (with --txng): generated mutations of a demo document (members removed, values
+   of the wrong form, unknown members) go through `txng trace sign`, whose schema check is the Rust
+   `jsonschema` crate; it must refuse on schema grounds exactly the documents Python `jsonschema`
+   refuses.
+
 Files under the demo data that are not JWS (the HTML error page and the oversize file, which exist
 to be unreadable) are listed by name; any other non-JWS trace file is a failure.
 
-Usage: python3 tests/interop/epcis.py --demo-data DIR
+Usage: python3 tests/interop/epcis.py --demo-data DIR [--txng target/debug/txng]
 Last line: "N passed, N failed" (one test per document and check).
 """
 
 import argparse
 import base64
+import copy
 import json
 import pathlib
+import random
+import subprocess
 import sys
+import tempfile
 
 from jsonschema import Draft7Validator
 from pyld import jsonld
@@ -97,9 +106,100 @@ def check_expansion(name, doc, load):
     return None
 
 
+def mutations(doc, rng, n):
+    """`n` mutated copies of an EPCIS document, each with a short description."""
+    events = doc["epcisBody"]["eventList"]
+    out = []
+    for k in range(n):
+        d = copy.deepcopy(doc)
+        i = rng.randrange(len(events))
+        e = d["epcisBody"]["eventList"][i]
+        kind = k % 12
+        if kind == 0:
+            e.pop("quantityList", None)
+            e.pop("outputQuantityList", None)
+            what = f"event {i} without its quantity lists"
+        elif kind == 1:
+            e["eventTimeZoneOffset"] = rng.choice(["+7:00", "+07:00", "+14:30", "-13:59", "Z"])
+            what = f"event {i} offset {e['eventTimeZoneOffset']}"
+        elif kind == 2:
+            q = (e.get("quantityList") or e.get("outputQuantityList") or [None])[0]
+            if q is None:
+                e["quantityList"] = [{"epcClass": "urn:epc:class:lgtin:89350123.00001.X"}]
+                q = e["quantityList"][0]
+            q["uom"] = rng.choice(["kg", "KGM", "H87", "K", "KGMS", "P1"])
+            what = f"event {i} uom {q['uom']}"
+        elif kind == 3:
+            e["action"] = rng.choice(["OBSERVE", "ADD", "DELETE", "observe", "MOVE"])
+            what = f"event {i} action {e['action']}"
+        elif kind == 4:
+            key = rng.choice(["notes", "txng:notes", "ghiChu", "https://example.vn/ns#x", "a:b"])
+            e[key] = "x"
+            what = f"event {i} member {key}"
+        elif kind == 5:
+            e["certificationInfo"] = rng.choice(
+                ["https://example.vn/c.pdf", "not a uri", "urn:x:y", ["https://a.vn/1", "b c"]])
+            what = f"event {i} certificationInfo {e['certificationInfo']}"
+        elif kind == 6:
+            key = rng.choice(["@context", "type", "schemaVersion", "creationDate", "epcisBody"])
+            d.pop(key, None)
+            what = f"document without {key}"
+        elif kind == 7:
+            d["schemaVersion"] = rng.choice(["2.0", "2", "2.0.1", "v2", "2.x"])
+            what = f"schemaVersion {d['schemaVersion']}"
+        elif kind == 8:
+            e["disposition"] = rng.choice(["recalled", "in_transit", "Recalled", "urn:epcglobal:cbv:disp:x",
+                                           "https://example.vn/disp/x"])
+            what = f"event {i} disposition {e['disposition']}"
+        elif kind == 9:
+            e["bizStep"] = rng.choice(["shipping", "Shipping", "urn:epcglobal:cbv:bizstep:shipping",
+                                       "https://truyxuat.quangtri.gov.vn/ns/txng#BizStep-drying", "thu hoach"])
+            what = f"event {i} bizStep {e['bizStep']}"
+        elif kind == 10:
+            e["readPoint"] = rng.choice([{"id": "urn:epc:id:sgln:89350123.0001.0"}, {}, {"id": "khe sanh"}])
+            what = f"event {i} readPoint {e['readPoint']}"
+        else:
+            q = (e.get("quantityList") or e.get("outputQuantityList") or [None])[0]
+            if q is None:
+                e["quantityList"] = [{"epcClass": "urn:epc:class:lgtin:89350123.00001.X"}]
+                q = e["quantityList"][0]
+            q["quantity"] = rng.choice([1, 2.5, "3", -1, None])
+            what = f"event {i} quantity {q['quantity']!r}"
+        out.append((what, d))
+    return out
+
+
+def differential(txng, payload, validator, rng, n):
+    """txng trace sign (Rust jsonschema) and Python jsonschema agree on generated mutations."""
+    schema_msg = "EPCIS 2.0 JSON schema"
+    with tempfile.TemporaryDirectory() as work:
+        work = pathlib.Path(work)
+        key = work / "k.pem"
+        subprocess.run([txng, "keygen", "--out", str(key)], check=True, capture_output=True, timeout=60)
+        for what, doc in mutations(payload["epcis"], rng, n):
+            p = dict(payload, epcis=doc)
+            src = work / "in.json"
+            src.write_text(json.dumps(p, ensure_ascii=False), encoding="utf-8")
+            out = work / "out.jws"
+            r = subprocess.run(
+                [txng, "--lang", "en", "trace", "sign", "--key", str(key), "--producer", "p", "--number", "1",
+                 "--json", str(src), "--out", str(out), "--now", "2026-12-31T00:00:00Z"],
+                capture_output=True, text=True, timeout=60)
+            py_valid = not any(True for _ in validator.iter_errors(doc))
+            rust_refused = r.returncode == 2 and schema_msg in r.stderr
+            name = f"differential: {what}"
+            if py_valid == (not rust_refused):
+                ok(f"{name} (schema {'valid' if py_valid else 'invalid'})")
+            else:
+                fail(name, f"Python says {'valid' if py_valid else 'invalid'}, txng exit {r.returncode}: "
+                           f"{r.stderr.strip()[:300]}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--demo-data", required=True, type=pathlib.Path)
+    ap.add_argument("--txng", help="txng binary: also run the differential test of trace sign")
+    ap.add_argument("--mutations", type=int, default=48)
     args = ap.parse_args()
 
     schema = json.loads((DATA / "EPCIS-JSON-Schema.json").read_text(encoding="utf-8"))
@@ -144,6 +244,10 @@ def main():
             fail(f"{name} json-ld", why)
         else:
             ok(f"{name} json-ld")
+    if args.txng:
+        main_doc = args.demo_data / "trace" / "08935012300010" / "CF2609A.jws"
+        payload = json.loads(b64url(main_doc.read_text(encoding="utf-8").split(".")[1]))
+        differential(args.txng, payload, validator, random.Random(20261129), args.mutations)
     if documents < 20:
         fail("documents", f"only {documents} EPCIS documents found under {args.demo_data}")
     print(f"epcis: {documents} documents checked against GS1's schema and context")
