@@ -121,6 +121,8 @@ texts! {
     TraceNamespace = "Không ký: tài liệu dùng khóa mở rộng \"txng:…\" nhưng @context không khai báo đúng tiền tố txng = {} và các khóa con của txng:inputs, nên khi mở rộng JSON-LD dữ liệu sẽ mất nghĩa. Dùng @context này (FORMAT.md §3.3): {}", "Not signed: the document uses \"txng:…\" extension keys but its @context does not declare the prefix txng = {} and the nested keys of txng:inputs, so the data loses its meaning under JSON-LD expansion. Use this @context (FORMAT.md §3.3): {}";
     TraceLegacyVocab = "Không ký: tài liệu còn dùng từ vựng cũ \"{}\" (không đăng ký); thay bằng {} (FORMAT.md §3.4).", "Not signed: the document still uses the old, unregistered vocabulary \"{}\"; use {} instead (FORMAT.md §3.4).";
     TraceRegistryNeedsAnchors = "--registry cần khóa tin cậy để kiểm tra danh sách: --anchors anchors.json hoặc --anchor KID=KHÓA", "--registry needs a trust anchor to check the list: --anchors anchors.json or --anchor KID=KEY";
+    TraceRecallWithoutGoods = "Không ký: sự kiện thu hồi lúc {} không ghi hàng hóa bị thu hồi. Hãy ghi lô hàng (quantityList với epcClass của lô, kèm số lượng nếu biết) để người mua và cơ quan quản lý biết hàng nào bị thu hồi.", "Not signed: the recall event at {} does not name the recalled goods. Name the lot (a quantityList with the lot's epcClass, and the quantity if known) so that buyers and the authority know what is recalled.";
+    TraceWillWarn = "Lưu ý: ứng dụng kiểm tra sẽ cảnh báo (màu vàng):", "Note: verifiers will warn (amber):";
     TraceRegistryUnusable = "Không ký: không dùng được danh sách nhà sản xuất {}", "Not signed: the producer list {} cannot be used";
 }
 

@@ -55,6 +55,12 @@ pub fn run(a: &TraceSignArgs, lang: Lang) -> Result<ExitCode> {
     let bytes = serde_json::to_vec(&payload).map_err(|e| CliError::new(e.to_string()))?;
     let trace = Trace::from_payload(&bytes).map_err(|e| refused(&e, lang))?;
     check_key(&trace.gtin, &trace.lot, lang)?;
+    if let Some(e) = trace.events.iter().find(|e| e.is_recall() && !e.has_goods) {
+        return Err(CliError::new(fill(
+            T::TraceRecallWithoutGoods.get(lang),
+            &[&display_local(e.time, e.offset_minutes)],
+        )));
+    }
     if let Some(reg) = &registry {
         check_signer(reg, a, &key, &trace.gtin, now, lang)?;
     }
@@ -99,6 +105,26 @@ pub fn run(a: &TraceSignArgs, lang: Lang) -> Result<ExitCode> {
             "    {}  {step}  {place}",
             display_local(e.time, e.offset_minutes)
         );
+    }
+    let mut warnings = Vec::new();
+    if trace.product.name.trim().is_empty() {
+        warnings.push(Code::InfoMissingName);
+    }
+    if trace
+        .product
+        .image_url
+        .as_deref()
+        .is_none_or(|u| u.trim().is_empty())
+    {
+        warnings.push(Code::InfoMissingImage);
+    }
+    warnings.extend(trace.profile_warnings().iter().map(|c| c.code));
+    if !warnings.is_empty() {
+        println!("{}", T::TraceWillWarn.get(lang));
+        for c in warnings {
+            let m = message(c, lang);
+            println!("  {c} — {}: {}", m.title, m.explanation);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -171,6 +171,71 @@ fn valid_document_is_signed_with_the_registry_and_keeps_its_context() {
     );
 }
 
+/// What the verifier would only warn about is signed, with the warnings shown first.
+#[test]
+fn profile_warnings_are_shown_when_signing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (r, _) = sign(dir.path(), &payload(), &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stdout.contains("Lưu ý"), "{}", r.stdout);
+    let mut doc = payload();
+    doc["product"]
+        .as_object_mut()
+        .map(|m| m.remove("standards"));
+    for e in doc["epcis"]["epcisBody"]["eventList"]
+        .as_array_mut()
+        .expect("events")
+    {
+        e.as_object_mut().map(|m| m.remove("bizStep"));
+    }
+    let (r, out) = sign(dir.path(), &doc, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(out.exists());
+    for code in [
+        "info.missing_standards",
+        "info.missing_stages",
+        "Thiếu tiêu chuẩn áp dụng",
+    ] {
+        assert!(r.stdout.contains(code), "{code}: {}", r.stdout);
+    }
+    let mut empty = payload();
+    empty["epcis"]["epcisBody"]["eventList"] = json!([]);
+    let (r, _) = sign(dir.path(), &empty, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("trace.no_events"), "{}", r.stdout);
+}
+
+/// A recall must name what is recalled: EPCIS allows a sensor-only event, txng does not for this.
+#[test]
+fn recall_without_goods_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut recall = event("2026-06-01T10:00:00+07:00", "holding");
+    recall["disposition"] = json!("recalled");
+    recall.as_object_mut().map(|m| m.remove("quantityList"));
+    recall["readPoint"] = json!({"id": "urn:epc:id:sgln:893501234.0001.0"});
+    recall["sensorElementList"] =
+        json!([{"sensorReport": [{"type": "Temperature", "value": 30, "uom": "CEL"}]}]);
+    let mut doc = payload();
+    doc["epcis"]["epcisBody"]["eventList"]
+        .as_array_mut()
+        .expect("events")
+        .push(recall.clone());
+    let (r, out) = sign(dir.path(), &doc, &[]);
+    refused(
+        &r,
+        &out,
+        &["sự kiện thu hồi lúc 01/06/2026 10:00", "không ghi hàng hóa"],
+    );
+    recall["quantityList"] = json!([{"epcClass": CLASS, "quantity": 400, "uom": "H87"}]);
+    let events = doc["epcis"]["epcisBody"]["eventList"]
+        .as_array_mut()
+        .expect("events");
+    events.pop();
+    events.push(recall);
+    let (r, _) = sign(dir.path(), &doc, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
 #[test]
 fn schema_violations_are_refused_with_their_paths() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -3,6 +3,7 @@
 //! few fields a shopper sees; unknown fields are ignored.
 
 use crate::registry::Certification;
+use crate::status::{Check, Code};
 use crate::time::{parse_offset, parse_rfc3339, UnixTime};
 use crate::vocab::Step;
 use serde::{Deserialize, Serialize};
@@ -363,6 +364,45 @@ impl Trace {
             product: raw.product,
             events,
         })
+    }
+}
+
+impl Trace {
+    /// The standards applied (Thông tư 02/2024/TT-BKHCN) and txng's EPCIS profile (FORMAT.md
+    /// §3.5, §3.6): warnings that need only the document. `txng trace sign` shows them before
+    /// signing; the verifier adds them to the verdict.
+    pub fn profile_warnings(&self) -> Vec<Check> {
+        let mut out = Vec::new();
+        if !self
+            .product
+            .standards
+            .iter()
+            .any(|s| !s.number.trim().is_empty())
+        {
+            out.push(Check::new(Code::InfoMissingStandards));
+        }
+        if self.events.is_empty() {
+            out.push(Check::new(Code::TraceNoEvents));
+            return out;
+        }
+        if self.events.iter().all(|e| e.step.is_none()) {
+            out.push(Check::with(
+                Code::InfoMissingStages,
+                format!("events={}", self.events.len()),
+            ));
+        }
+        let without: Vec<_> = self.events.iter().filter(|e| !e.has_goods).collect();
+        if let Some(first) = without.first() {
+            out.push(Check::with(
+                Code::TraceEventWithoutGoods,
+                format!(
+                    "events={} first={}",
+                    without.len(),
+                    crate::time::format_rfc3339_utc(first.time)
+                ),
+            ));
+        }
+        out
     }
 }
 

@@ -376,40 +376,7 @@ impl Verification {
         if t.product.has_expiry && !label_has_expiry && t.product.expiry_date.is_none() {
             self.checks.push(Check::new(Code::InfoMissingExpiry));
         }
-        if !t
-            .product
-            .standards
-            .iter()
-            .any(|s| !s.number.trim().is_empty())
-        {
-            self.checks.push(Check::new(Code::InfoMissingStandards));
-        }
-        self.check_epcis_profile(t);
-    }
-
-    /// txng's EPCIS profile (FORMAT.md §3.6): what the timeline needs to mean something.
-    fn check_epcis_profile(&mut self, t: &Trace) {
-        if t.events.is_empty() {
-            self.checks.push(Check::new(Code::TraceNoEvents));
-            return;
-        }
-        if t.events.iter().all(|e| e.step.is_none()) {
-            self.checks.push(Check::with(
-                Code::InfoMissingStages,
-                format!("events={}", t.events.len()),
-            ));
-        }
-        let without: Vec<_> = t.events.iter().filter(|e| !e.has_goods).collect();
-        if let Some(first) = without.first() {
-            self.checks.push(Check::with(
-                Code::TraceEventWithoutGoods,
-                format!(
-                    "events={} first={}",
-                    without.len(),
-                    crate::time::format_rfc3339_utc(first.time)
-                ),
-            ));
-        }
+        self.checks.extend(t.profile_warnings());
     }
 
     /// The verdict so far. Signed data is included only under a green or amber state.
