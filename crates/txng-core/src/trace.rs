@@ -66,7 +66,8 @@ fn yes() -> bool {
 /// A standard the product is made to: a TCVN, a QCVN or the company's own standard (TCCS).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Standard {
-    /// `tcvn`, `qcvn`, `tccs` or `other` ([`crate::vocab::standard_kind_label`]).
+    /// `tcvn` (national standard), `qcvn` (national technical regulation), `tccs` (company
+    /// standard) or `other` (FORMAT.md §3.3).
     #[serde(default)]
     pub kind: String,
     /// Its number as published, e.g. `TCVN 5251:2015`, `QCVN 8-2:2011/BYT`, `TCCS 01:2024/HTX`.

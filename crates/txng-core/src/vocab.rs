@@ -202,23 +202,6 @@ pub fn sensor_label(kind: &str, lang: Lang) -> String {
     l.to_string()
 }
 
-/// Label of the kind of a standard applied (FORMAT.md §3.3 `product.standards`): `tcvn`
-/// (national standard), `qcvn` (national technical regulation), `tccs` (company standard), or
-/// `other` (international or foreign, e.g. Codex). `None` for an unknown kind.
-pub fn standard_kind_label(kind: &str, lang: Lang) -> Option<&'static str> {
-    Some(match (kind, lang) {
-        ("tcvn", Lang::Vi) => "Tiêu chuẩn quốc gia",
-        ("tcvn", Lang::En) => "National standard",
-        ("qcvn", Lang::Vi) => "Quy chuẩn kỹ thuật quốc gia",
-        ("qcvn", Lang::En) => "National technical regulation",
-        ("tccs", Lang::Vi) => "Tiêu chuẩn cơ sở",
-        ("tccs", Lang::En) => "Company standard",
-        ("other", Lang::Vi) => "Tiêu chuẩn khác",
-        ("other", Lang::En) => "Other standard",
-        _ => return None,
-    })
-}
-
 /// Label of a certification kind.
 pub fn certification_label(kind: &str, lang: Lang) -> Option<&'static str> {
     Some(match (kind, lang) {
