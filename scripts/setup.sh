@@ -9,6 +9,8 @@
 #   playwright-core, jsqr, binaryen, pngjs, jose, axe-core (npm ci, exact versions from package-lock.json)
 #   Python cryptography                       (pip; interop tests)
 #   Python zxing-cpp (module zxingcpp)        (pip; decodes the demo QR codes, reports symbology)
+#   Python jsonschema, rfc3986-validator, rfc3339-validator, pyld (pip; EPCIS schema and JSON-LD
+#                                             checks of the demo traces, tests/interop/epcis.py)
 #
 # Never downloads a browser through Playwright (that fails on this network): tests launch
 # /usr/bin/chromium. wasm-opt is node_modules/.bin/wasm-opt (npm binaryen); Debian's binaryen is
@@ -96,4 +98,20 @@ fi
 if ! python3 -c 'import zxingcpp, sys; sys.exit(0 if hasattr(zxingcpp, "create_barcode") else 1)' 2>/dev/null; then
   say "installing Python zxing-cpp 3.1.1"
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore 'zxing-cpp==3.1.1'
+fi
+
+# --- Python EPCIS checks: GS1's JSON schema (with its uri/date-time formats) and JSON-LD expansion --
+epcis_py='jsonschema==4.26.0 rfc3986-validator==0.1.1 rfc3339-validator==0.1.4 pyld==2.0.4'
+if ! python3 - "$epcis_py" <<'PY' 2>/dev/null
+import sys
+from importlib.metadata import version
+for spec in sys.argv[1].split():
+    name, want = spec.split("==")
+    if version(name) != want:
+        sys.exit(1)
+PY
+then
+  say "installing Python $epcis_py"
+  # shellcheck disable=SC2086 # one word per package
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore $epcis_py
 fi

@@ -11,7 +11,9 @@
 #    6. build-web    scripts/build-web.sh (dist/, with the scanner module in dist/pkg/scan)
 #    7. demo-data    txng demo (keys, registry, labels, QR PNGs, trace documents)
 #    8. interop      Python `cryptography` and Node `jose` against txng's formats; zxing-cpp
-#                    decodes every demo QR code (symbology ]Q1 / ]Q3 and exact data)
+#                    decodes every demo QR code (symbology ]Q1 / ]Q3 and exact data); every demo
+#                    trace against GS1's EPCIS 2.0 JSON schema and JSON-LD context (Python
+#                    `jsonschema`, `pyld`; trace sign differential: tests/interop/epcis.py)
 #    9. e2e          txng serve on a free 127.0.0.1 port + node --test tests/e2e/ (Playwright, Chromium)
 #   10. budgets      node scripts/budgets.mjs (figures only; fails only if artifacts are missing)
 #   11. scan-bench   node scripts/scan-bench/run.mjs (figures; needs ../shared/testdata)
@@ -170,11 +172,12 @@ passed=$((passed + 1))
 end
 
 # --- 8. interop -----------------------------------------------------------------------------------
-begin interop "tests/interop (Python cryptography, Node jose, zxing-cpp decodes every demo QR)"
+begin interop "tests/interop (Python cryptography, Node jose, zxing-cpp QR decoding, EPCIS schema + JSON-LD)"
 interop() {
   local rc=0
   python3 tests/interop/interop.py --txng "$txng" --demo-data "$demo_dir" || rc=1
   python3 tests/interop/qr_decode.py --demo-data "$demo_dir" || rc=1
+  python3 tests/interop/epcis.py --demo-data "$demo_dir" --txng "$txng" || rc=1
   node tests/interop/jose.mjs --txng "$txng" --demo-data "$demo_dir" || rc=1
   return "$rc"
 }

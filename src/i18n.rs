@@ -84,6 +84,7 @@ texts! {
     Phone => "Điện thoại", "Phone";
     Website => "Trang web", "Website";
     Certifications => "Chứng nhận", "Certifications";
+    Standards => "Tiêu chuẩn áp dụng", "Standards applied";
     CertNumber => "số {}", "no. {}";
     CertValidUntil => "hiệu lực đến {}", "valid until {}";
     Ocop => "{} sao OCOP ({})", "{}-star OCOP ({})";

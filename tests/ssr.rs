@@ -270,6 +270,36 @@ fn product_card_dates_and_fields() {
 }
 
 #[test]
+fn product_card_shows_the_standards_applied() {
+    let mut v = verified_with_label();
+    v.product = Some(
+        serde_json::from_str(
+            r#"{"name": "Cà phê bột", "standards": [
+                {"kind": "tcvn", "number": "TCVN 5251:2015", "name": "Cà phê bột"},
+                {"kind": "qcvn", "number": "QCVN 8-2:2011/BYT"}]}"#,
+        )
+        .expect("product JSON"),
+    );
+    let html = render::<ProductCard>(txng_web::components::product_card::Props {
+        verdict: Shared::new(v.clone()),
+        lang: Lang::Vi,
+    });
+    assert!(html.contains("Tiêu chuẩn áp dụng"), "{html}");
+    assert!(html.contains("TCVN 5251:2015 (Cà phê bột); QCVN 8-2:2011/BYT"));
+    if let Some(p) = v.product.as_mut() {
+        p.standards.clear();
+    }
+    let html = render::<ProductCard>(txng_web::components::product_card::Props {
+        verdict: Shared::new(v),
+        lang: Lang::Vi,
+    });
+    assert!(
+        !html.contains("Tiêu chuẩn áp dụng"),
+        "no row without standards"
+    );
+}
+
+#[test]
 fn ocop_stars_text() {
     use txng_web::components::product_card::ocop_text;
     assert_eq!(ocop_text(4, Some(2024), Lang::Vi), "4 sao OCOP (2024)");
@@ -293,6 +323,7 @@ fn event(step: KnownStep, when: &str) -> TraceEvent {
         sensors: Vec::new(),
         certificates: Vec::new(),
         ilmd: Vec::new(),
+        has_goods: true,
     }
 }
 
@@ -315,7 +346,9 @@ fn timeline_order_and_steps() {
         });
         assert!(html.contains(r#"id="timeline""#));
         assert!(html.contains(r#"id="timeline-order""#));
-        assert!(html.contains(r#"data-step="urn:txng:bizstep:harvesting""#));
+        assert!(html.contains(
+            r#"data-step="https://truyxuat.quangtri.gov.vn/ns/txng#BizStep-harvesting""#
+        ));
         assert!(html.contains(r#"data-step="packing""#));
         assert!(html.contains("01/08/2026 07:00"), "local time");
         let (h, r, p) = (

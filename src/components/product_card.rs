@@ -143,6 +143,9 @@ pub fn ProductCard(p: &Props) -> Html {
         seen.push(key);
         new
     });
+    let standards = product
+        .map(|p| txng_core::trace::Standard::list(&p.standards))
+        .filter(|s| !s.is_empty());
     let expiry_text = label
         .expiry
         .map(|d| d.display())
@@ -192,6 +195,7 @@ pub fn ProductCard(p: &Props) -> Html {
                             <ul class="certs">{ for certs.iter().map(|c| cert(c, lang, &base)) }</ul>
                         }) }
                     }
+                    { opt_row_in(t(T::Standards, lang), standards.as_deref(), vi) }
                     { row(t(T::Gtin, lang), html! { <span class="mono">{ label.gtin.clone() }</span> }) }
                     { opt_row(t(T::Variant, lang), label.cpv.as_deref()) }
                     { row(t(T::Lot, lang), html! { <span class="mono">{ label.lot.clone() }</span> }) }

@@ -184,6 +184,10 @@ def trace_doc(lot: str, recalled: bool = False) -> dict:
     ]
     if recalled:
         events.append(event("holding", "2026-05-20T10:00:00+07:00", "Kho Khe Sanh", disposition="recalled"))
+    # Every event names the lot (txng's EPCIS profile, FORMAT.md §3.6): its LGTIN EPC class.
+    for e in events:
+        del e["epcList"]
+        e["quantityList"] = [{"epcClass": f"urn:epc:class:lgtin:{PREFIX}.0{GTIN[10:13]}.{lot}"}]
     return {
         "format": "txng-trace/1",
         "gtin": GTIN,
@@ -194,10 +198,12 @@ def trace_doc(lot: str, recalled: bool = False) -> dict:
             "category": "Cà phê rang xay",
             "net_content": "500 g",
             "image_url": "https://example.vn/anh.jpg",
+            "standards": [{"kind": "tcvn", "number": "TCVN 5251:2015", "name": "Cà phê bột"}],
             "has_expiry": True,
         },
         "epcis": {
-            "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"],
+            "@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld",
+                         {"txng": "https://truyxuat.quangtri.gov.vn/ns/txng#"}],
             "type": "EPCISDocument",
             "schemaVersion": "2.0",
             "creationDate": "2026-03-12T08:00:00+07:00",

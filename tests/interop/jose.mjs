@@ -119,11 +119,20 @@ try {
     format: 'txng-trace/1',
     gtin,
     lot: 'L-0526',
-    product: { name: 'Hạt tiêu đen (jose)', image_url: 'https://example.vn/tieu.jpg' },
+    product: {
+      name: 'Hạt tiêu đen (jose)',
+      image_url: 'https://example.vn/tieu.jpg',
+      standards: [{ kind: 'tcvn', number: 'TCVN 7036:2008' }],
+    },
     epcis: {
+      '@context': ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'],
       type: 'EPCISDocument',
       schemaVersion: '2.0',
-      epcisBody: { eventList: [{ type: 'ObjectEvent', eventTime: '2026-05-02T08:00:00+07:00', eventTimeZoneOffset: '+07:00', bizStep: 'harvesting', action: 'OBSERVE' }] },
+      creationDate: '2026-05-02T09:00:00+07:00',
+      // The event names the lot (txng's EPCIS profile, FORMAT.md §3.6) by its GS1 Digital Link class.
+      epcisBody: { eventList: [{ type: 'ObjectEvent', eventTime: '2026-05-02T08:00:00+07:00', eventTimeZoneOffset: '+07:00',
+        bizStep: 'https://truyxuat.quangtri.gov.vn/ns/txng#BizStep-harvesting', action: 'OBSERVE',
+        quantityList: [{ epcClass: `https://id.gs1.org/01/${gtin}/10/L-0526` }] }] },
     },
   };
 

@@ -234,6 +234,15 @@ pub struct TraceSignArgs {
     /// Document creation time (RFC 3339; default: now).
     #[arg(long, value_name = "RFC3339")]
     pub now: Option<String>,
+    /// The signed producer list (registry JWS): refuse a producer, key or GTIN it does not list.
+    #[arg(long, value_name = "FILE")]
+    pub registry: Option<PathBuf>,
+    /// Trust anchors for --registry: JSON `[{"kid": "...", "public_key": "<base64url>"}]`.
+    #[arg(long, value_name = "FILE", requires = "registry")]
+    pub anchors: Option<PathBuf>,
+    /// A trust anchor for --registry as KID=KEY (repeatable).
+    #[arg(long, value_name = "KID=KEY", requires = "registry")]
+    pub anchor: Vec<String>,
 }
 
 /// `txng verify`.

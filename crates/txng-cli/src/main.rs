@@ -12,6 +12,7 @@ mod clock;
 mod demo;
 mod demo_cmd;
 mod diary;
+mod epcis;
 mod error;
 mod fetch;
 mod keygen;

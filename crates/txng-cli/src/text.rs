@@ -77,6 +77,7 @@ texts! {
     Ocop = "OCOP", "OCOP";
     OcopStars = "{} sao ({})", "{} stars ({})";
     Certifications = "Chứng nhận", "Certifications";
+    Standards = "Tiêu chuẩn áp dụng", "Standards applied";
     Gtin = "Mã sản phẩm (GTIN)", "GTIN";
     Variant = "Biến thể", "Variant";
     Lot = "Số lô", "Lot";
@@ -105,6 +106,25 @@ texts! {
     DemoWritten = "Đã ghi {} tệp trình diễn vào {} và {} mã QR vào {}", "Wrote {} demo files into {} and {} QR codes into {}";
     TrustAnchor = "Khóa tin cậy", "Trust anchor";
     DemoServeHint = "Chạy thử: txng serve --data {}", "Try it: txng serve --data {}";
+    TraceSchemaInvalid = "Không ký: tài liệu EPCIS không đúng lược đồ JSON EPCIS 2.0 chính thức của GS1 ({}), {} lỗi:", "Not signed: the EPCIS document does not match GS1's official EPCIS 2.0 JSON schema ({}), {} errors:";
+    TraceSchemaAt = "tại {} (quy tắc {}): {}. {}", "at {} (rule {}): {}. {}";
+    SchemaHintGoods = "sự kiện không ghi hàng hóa: cần epcList, hoặc quantityList có epcClass của lô (urn:epc:class:lgtin:…), hoặc dữ liệu cảm biến kèm readPoint", "the event names no goods: it needs an epcList, or a quantityList with the lot's epcClass (urn:epc:class:lgtin:…), or sensor data with a readPoint";
+    SchemaHintRequired = "thiếu trường bắt buộc", "a required member is missing";
+    SchemaHintPattern = "giá trị sai định dạng", "the value has the wrong form";
+    SchemaHintFormat = "giá trị không phải URI hoặc thời điểm hợp lệ", "the value is not a valid URI or date-time";
+    SchemaHintPropertyNames = "tên trường không có trong EPCIS: trường mở rộng phải có tiền tố, ví dụ txng:…", "a member EPCIS does not define: extension members need a prefix, e.g. txng:…";
+    SchemaHintType = "sai kiểu dữ liệu", "the value has the wrong type";
+    SchemaHintOther = "không đúng lược đồ", "does not match the schema";
+    TraceSchemaMore = "… và {} lỗi khác", "… and {} more";
+    TraceBadCreationDate = "Không ký: thời điểm lập tài liệu (epcis.creationDate) không hợp lệ: {}", "Not signed: invalid document creation time (epcis.creationDate): {}";
+    TraceEventAfterCreation = "Không ký: sự kiện #{} ({}) ghi thời điểm sau thời điểm lập tài liệu ({}). Sự kiện chưa xảy ra thì không ghi vào nhật ký; hãy sửa ngày của sự kiện hoặc ký lại sau.", "Not signed: event #{} ({}) is dated after the document's creation time ({}). An event cannot be recorded before it happens; fix its date or sign later.";
+    TraceEventsOutOfOrder = "Không ký: sự kiện #{} ({}) sớm hơn sự kiện #{} đứng trước nó ({}). Hãy xếp các sự kiện theo thời gian, cũ trước.", "Not signed: event #{} ({}) is earlier than event #{} before it ({}). List the events oldest first.";
+    TraceNamespace = "Không ký: tài liệu dùng khóa mở rộng \"txng:…\" nhưng @context không khai báo đúng tiền tố txng = {} và các khóa con của txng:inputs, nên khi mở rộng JSON-LD dữ liệu sẽ mất nghĩa. Dùng @context này (FORMAT.md §3.3): {}", "Not signed: the document uses \"txng:…\" extension keys but its @context does not declare the prefix txng = {} and the nested keys of txng:inputs, so the data loses its meaning under JSON-LD expansion. Use this @context (FORMAT.md §3.3): {}";
+    TraceLegacyVocab = "Không ký: tài liệu còn dùng từ vựng cũ \"{}\" (không đăng ký); thay bằng {} (FORMAT.md §3.4).", "Not signed: the document still uses the old, unregistered vocabulary \"{}\"; use {} instead (FORMAT.md §3.4).";
+    TraceRegistryNeedsAnchors = "--registry cần khóa tin cậy để kiểm tra danh sách: --anchors anchors.json hoặc --anchor KID=KHÓA", "--registry needs a trust anchor to check the list: --anchors anchors.json or --anchor KID=KEY";
+    TraceRecallWithoutGoods = "Không ký: sự kiện thu hồi lúc {} không ghi hàng hóa bị thu hồi. Hãy ghi lô hàng (quantityList với epcClass của lô, kèm số lượng nếu biết) để người mua và cơ quan quản lý biết hàng nào bị thu hồi.", "Not signed: the recall event at {} does not name the recalled goods. Name the lot (a quantityList with the lot's epcClass, and the quantity if known) so that buyers and the authority know what is recalled.";
+    TraceWillWarn = "Lưu ý: ứng dụng kiểm tra sẽ cảnh báo (màu vàng):", "Note: verifiers will warn (amber):";
+    TraceRegistryUnusable = "Không ký: không dùng được danh sách nhà sản xuất {}", "Not signed: the producer list {} cannot be used";
 }
 
 /// Puts values into a string's `{}` places, in order.

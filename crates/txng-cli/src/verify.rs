@@ -164,9 +164,14 @@ impl VerifierState {
 
 /// The deployment's trust anchors from `--anchors` and `--anchor KID=KEY`; at least one.
 fn anchors(a: &VerifyArgs, lang: Lang) -> Result<Vec<TrustAnchor>> {
+    anchors_from(a.anchors.as_deref(), &a.anchor, lang)
+}
+
+/// Trust anchors from an anchors file and `KID=KEY` arguments; at least one.
+pub fn anchors_from(file: Option<&Path>, list: &[String], lang: Lang) -> Result<Vec<TrustAnchor>> {
     let mut out = Vec::new();
     let bad = |what: &dyn std::fmt::Display| CliError::new(fill(T::BadAnchor.get(lang), &[what]));
-    if let Some(p) = &a.anchors {
+    if let Some(p) = file {
         let text = std::fs::read_to_string(p).map_err(|e| io_error(p, &e, lang))?;
         let docs: Vec<AnchorDoc> = serde_json::from_str(&text)
             .map_err(|e| CliError::new(fill(T::SyntaxError.get(lang), &[&p.display(), &e])))?;
@@ -176,7 +181,7 @@ fn anchors(a: &VerifyArgs, lang: Lang) -> Result<Vec<TrustAnchor>> {
             );
         }
     }
-    for s in &a.anchor {
+    for s in list {
         let (kid, key) = s.split_once('=').ok_or_else(|| bad(s))?;
         out.push(TrustAnchor::from_base64url(kid, key).ok_or_else(|| bad(&kid))?);
     }
@@ -277,6 +282,10 @@ pub fn render(v: &Verdict, lang: Lang) -> String {
                 .collect();
             if !certs.is_empty() {
                 p!("{}", line(T::Certifications, &certs.join(", "), lang));
+            }
+            let standards = txng_core::trace::Standard::list(&p.standards);
+            if !standards.is_empty() {
+                p!("{}", line(T::Standards, &standards, lang));
             }
         }
         p!("{}", line(T::Gtin, &l.gtin, lang));

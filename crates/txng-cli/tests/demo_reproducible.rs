@@ -7,6 +7,10 @@
 #[path = "../src/demo/mod.rs"]
 mod demo;
 
+#[allow(dead_code)]
+#[path = "../src/epcis.rs"]
+mod epcis;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -124,4 +128,51 @@ fn write_committed_vectors_on_request() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../txng-core/tests/vectors");
         demo::write_vectors(&dir).expect("write vectors");
     }
+}
+
+/// Every trace document the demo serves is a JWS whose EPCIS document passes GS1's EPCIS 2.0 JSON
+/// schema and carries txng's context, except the two that exist to be unreadable (an HTML error
+/// page, an oversize file). The test command checks the same with Python `jsonschema`.
+#[test]
+fn every_demo_trace_is_schema_valid_epcis() {
+    let d = demo::build();
+    let mut checked = 0;
+    let mut not_jws = Vec::new();
+    for (k, v) in d.served.iter().filter(|(k, _)| k.starts_with("trace/")) {
+        let text = std::str::from_utf8(v).expect("trace files are text");
+        let parts: Vec<&str> = text.trim_end().split('.').collect();
+        let payload = match parts.as_slice() {
+            [_, p, _] => txng_core::b64::decode(p),
+            _ => None,
+        };
+        let Some(payload) = payload else {
+            not_jws.push(k.clone());
+            continue;
+        };
+        let doc: serde_json::Value = serde_json::from_slice(&payload).expect("JSON payload");
+        let epcis = doc.get("epcis").expect("an epcis member");
+        if let Err((v, n)) = epcis::validate(epcis, 5) {
+            panic!("{k}: {n} schema violations, first: {v:?}");
+        }
+        assert_eq!(epcis.get("@context"), Some(&epcis::context()), "{k}");
+        checked += 1;
+    }
+    not_jws.sort();
+    assert_eq!(
+        not_jws,
+        [
+            "trace/08935012300010/CF2609G.jws",
+            "trace/08935012300010/CF2609L.jws"
+        ],
+        "only the two fault files are not JWS"
+    );
+    assert!(checked >= 20, "{checked} documents checked");
+}
+
+/// The demo generator's ordered context and the CLI's are the same JSON.
+#[test]
+fn demo_context_is_the_cli_context() {
+    let demo: serde_json::Value =
+        serde_json::from_str(&demo::trace::context().compact()).expect("JSON");
+    assert_eq!(demo, epcis::context());
 }

@@ -195,6 +195,15 @@ codes! {
     InfoMissingProducer = "info.missing_producer", Warning;
     /// Required by Thông tư 02/2024/TT-BKHCN: no expiry date although the product declares one applies.
     InfoMissingExpiry = "info.missing_expiry", Warning;
+    /// Required by Thông tư 02/2024/TT-BKHCN: no standard applied (TCVN, QCVN, company standard).
+    InfoMissingStandards = "info.missing_standards", Warning;
+    /// Required by Thông tư 02/2024/TT-BKHCN: events, but none names its production stage
+    /// (no event has a `bizStep`).
+    InfoMissingStages = "info.missing_stages", Warning;
+    /// txng's EPCIS profile: the document's event list is empty (no stages, no times).
+    TraceNoEvents = "trace.no_events", Warning;
+    /// txng's EPCIS profile: an event names no goods (no EPC, no EPC class, no parent).
+    TraceEventWithoutGoods = "trace.event_without_goods", Warning;
 
     // --- Always present ---
     /// A valid code proves who issued the label, not that this item is not a copy.

@@ -3,6 +3,7 @@
 //! few fields a shopper sees; unknown fields are ignored.
 
 use crate::registry::Certification;
+use crate::status::{Check, Code};
 use crate::time::{parse_offset, parse_rfc3339, UnixTime};
 use crate::vocab::Step;
 use serde::{Deserialize, Serialize};
@@ -43,6 +44,10 @@ pub struct Product {
     /// Product certifications.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub certifications: Vec<Certification>,
+    /// Standards applied (TCVN, QCVN, company standard), a minimum item of Thông tư
+    /// 02/2024/TT-BKHCN (FORMAT.md §3.3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<Standard>,
     /// Whether the product has an expiry date at all (fresh or packaged food: yes). Default true.
     #[serde(default = "yes")]
     pub has_expiry: bool,
@@ -56,6 +61,46 @@ pub struct Product {
 
 fn yes() -> bool {
     true
+}
+
+/// A standard the product is made to: a TCVN, a QCVN or the company's own standard (TCCS).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Standard {
+    /// `tcvn` (national standard), `qcvn` (national technical regulation), `tccs` (company
+    /// standard) or `other` (FORMAT.md §3.3).
+    #[serde(default)]
+    pub kind: String,
+    /// Its number as published, e.g. `TCVN 5251:2015`, `QCVN 8-2:2011/BYT`, `TCCS 01:2024/HTX`.
+    #[serde(default)]
+    pub number: String,
+    /// Its title, e.g. "Cà phê bột".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl Standard {
+    /// `TCVN 5251:2015 (Cà phê bột)`, or the number alone.
+    pub fn display(&self) -> String {
+        match self
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
+            Some(n) => format!("{} ({n})", self.number.trim()),
+            None => self.number.trim().to_string(),
+        }
+    }
+
+    /// Every standard with a number, displayed, joined by `; `.
+    pub fn list(standards: &[Standard]) -> String {
+        standards
+            .iter()
+            .filter(|s| !s.number.trim().is_empty())
+            .map(Standard::display)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
 }
 
 /// An OCOP rating.
@@ -142,6 +187,9 @@ pub struct TraceEvent {
     pub certificates: Vec<String>,
     /// Instance/lot master data (`ilmd`), flattened to text pairs.
     pub ilmd: Vec<(String, String)>,
+    /// Whether the event names the goods it is about: an EPC, an EPC class in a quantity list, or
+    /// an aggregation's parent (txng's EPCIS profile, FORMAT.md §3.6).
+    pub has_goods: bool,
 }
 
 impl TraceEvent {
@@ -207,6 +255,16 @@ struct RawEvent {
     output_quantity_list: Vec<Quantity>,
     #[serde(rename = "childQuantityList", default)]
     child_quantity_list: Vec<Quantity>,
+    #[serde(rename = "epcList", default)]
+    epc_list: Vec<String>,
+    #[serde(rename = "inputEPCList", default)]
+    input_epc_list: Vec<String>,
+    #[serde(rename = "outputEPCList", default)]
+    output_epc_list: Vec<String>,
+    #[serde(rename = "childEPCs", default)]
+    child_epcs: Vec<String>,
+    #[serde(rename = "parentID", default)]
+    parent_id: Option<String>,
     #[serde(rename = "sensorElementList", default)]
     sensor_element_list: Vec<RawSensorElement>,
     #[serde(rename = "certificationInfo", default)]
@@ -313,6 +371,45 @@ impl Trace {
     }
 }
 
+impl Trace {
+    /// The standards applied (Thông tư 02/2024/TT-BKHCN) and txng's EPCIS profile (FORMAT.md
+    /// §3.5, §3.6): warnings that need only the document. `txng trace sign` shows them before
+    /// signing; the verifier adds them to the verdict.
+    pub fn profile_warnings(&self) -> Vec<Check> {
+        let mut out = Vec::new();
+        if !self
+            .product
+            .standards
+            .iter()
+            .any(|s| !s.number.trim().is_empty())
+        {
+            out.push(Check::new(Code::InfoMissingStandards));
+        }
+        if self.events.is_empty() {
+            out.push(Check::new(Code::TraceNoEvents));
+            return out;
+        }
+        if self.events.iter().all(|e| e.step.is_none()) {
+            out.push(Check::with(
+                Code::InfoMissingStages,
+                format!("events={}", self.events.len()),
+            ));
+        }
+        let without: Vec<_> = self.events.iter().filter(|e| !e.has_goods).collect();
+        if let Some(first) = without.first() {
+            out.push(Check::with(
+                Code::TraceEventWithoutGoods,
+                format!(
+                    "events={} first={}",
+                    without.len(),
+                    crate::time::format_rfc3339_utc(first.time)
+                ),
+            ));
+        }
+        out
+    }
+}
+
 fn text_of(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
@@ -327,6 +424,25 @@ fn normalise(e: RawEvent) -> Option<TraceEvent> {
         .place_name
         .or_else(|| e.biz_location.map(|l| l.id))
         .or_else(|| e.read_point.map(|r| r.id));
+    let has_goods = [
+        &e.epc_list,
+        &e.input_epc_list,
+        &e.output_epc_list,
+        &e.child_epcs,
+    ]
+    .iter()
+    .flat_map(|l| l.iter())
+    .chain(e.parent_id.iter())
+    .any(|id| !id.trim().is_empty())
+        || [
+            &e.quantity_list,
+            &e.input_quantity_list,
+            &e.output_quantity_list,
+            &e.child_quantity_list,
+        ]
+        .iter()
+        .flat_map(|l| l.iter())
+        .any(|q| !q.epc_class.trim().is_empty());
     let mut quantities = e.quantity_list;
     quantities.extend(e.input_quantity_list);
     quantities.extend(e.output_quantity_list);
@@ -365,5 +481,85 @@ fn normalise(e: RawEvent) -> Option<TraceEvent> {
         sensors,
         certificates,
         ilmd,
+        has_goods,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vocab::KnownStep;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn doc(context: serde_json::Value, events: Vec<serde_json::Value>) -> Vec<u8> {
+        json!({
+            "format": TRACE_FORMAT, "gtin": "08935012345677", "lot": "L1",
+            "product": {"name": "X"},
+            "epcis": {"@context": context, "type": "EPCISDocument", "schemaVersion": "2.0",
+                      "creationDate": "2026-01-02T00:00:00Z", "epcisBody": {"eventList": events}},
+        })
+        .to_string()
+        .into_bytes()
+    }
+
+    /// Documents signed before the namespace moved (`urn:txng:`) are still read in full.
+    #[test]
+    fn legacy_namespace_documents_are_read() {
+        let bytes = doc(
+            json!(["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld", {"txng": "urn:txng:"}]),
+            vec![json!({
+                "type": "ObjectEvent", "eventTime": "2026-01-01T07:00:00+07:00",
+                "eventTimeZoneOffset": "+07:00", "action": "OBSERVE",
+                "bizStep": "urn:txng:bizstep:spraying", "txng:placeName": "Vườn",
+                "txng:inputs": [{"kind": "pesticide", "name": "Anvil 5SC", "phi_days": 14}],
+            })],
+        );
+        let t = Trace::from_payload(&bytes).expect("legacy document");
+        let e = &t.events[0];
+        assert_eq!(
+            e.step.as_ref().and_then(|s| s.known),
+            Some(KnownStep::Spraying)
+        );
+        assert_eq!(e.place.as_deref(), Some("Vườn"));
+        assert_eq!(e.inputs[0].phi_days, Some(14));
+        assert!(!e.has_goods, "the old demo events named no goods");
+    }
+
+    proptest! {
+        /// An event names goods exactly when one of its EPC or class lists has a non-blank entry.
+        #[test]
+        fn has_goods_iff_some_list_names_goods(
+            lists in proptest::collection::vec(0u8..3, 9),
+        ) {
+            // 0: member absent, 1: present but empty/blank, 2: present with goods.
+            let epc_keys = ["epcList", "inputEPCList", "outputEPCList", "childEPCs"];
+            let qty_keys = ["quantityList", "inputQuantityList", "outputQuantityList", "childQuantityList"];
+            let mut e = json!({
+                "type": "ObjectEvent", "eventTime": "2026-01-01T07:00:00+07:00",
+                "eventTimeZoneOffset": "+07:00",
+            });
+            for (k, &m) in epc_keys.iter().zip(&lists) {
+                match m {
+                    1 => e[*k] = json!([]),
+                    2 => e[*k] = json!(["urn:epc:id:sgtin:893501234.0567.1"]),
+                    _ => {}
+                }
+            }
+            for (k, &m) in qty_keys.iter().zip(&lists[4..]) {
+                match m {
+                    1 => e[*k] = json!([{"epcClass": " "}]),
+                    2 => e[*k] = json!([{"epcClass": "urn:epc:class:lgtin:893501234.0567.L1"}]),
+                    _ => {}
+                }
+            }
+            match lists[8] {
+                1 => e["parentID"] = json!(""),
+                2 => e["parentID"] = json!("urn:epc:id:sscc:893501234.0000000001"),
+                _ => {}
+            }
+            let t = Trace::from_payload(&doc(json!([]), vec![e])).expect("readable");
+            prop_assert_eq!(t.events[0].has_goods, lists.contains(&2));
+        }
+    }
 }

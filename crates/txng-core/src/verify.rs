@@ -451,6 +451,7 @@ impl Verification {
         if t.product.has_expiry && !label_has_expiry && t.product.expiry_date.is_none() {
             self.checks.push(Check::new(Code::InfoMissingExpiry));
         }
+        self.checks.extend(t.profile_warnings());
     }
 
     /// The verdict so far. Signed data is included only under a green or amber state.

@@ -1,14 +1,23 @@
 //! Vocabulary: business steps (GS1 CBV 2.0 and txng's farm steps), dispositions, units and
 //! certifications, each with its Vietnamese and English label (FORMAT.md §3.3).
 //!
-//! CBV 2.0 has no words for farm work, so txng adds URNs under `urn:txng:bizstep:`; every step a
-//! document may use, CBV or ours, has a label here. An unknown step is shown by its last word.
+//! CBV 2.0 has no words for farm work, so txng adds steps under the authority's vocabulary
+//! namespace ([`TXNG_NS`], FORMAT.md §3.4); every step a document may use, CBV or ours, has a label
+//! here. An unknown step is shown by its last word. Documents signed before the namespace moved
+//! (`urn:txng:bizstep:…`) are still read.
 
 use crate::messages::Lang;
 use serde::Serialize;
 
-/// Prefix of txng's own business steps.
-pub const TXNG_BIZSTEP: &str = "urn:txng:bizstep:";
+/// txng's vocabulary namespace (JSON-LD prefix `txng`), under the authority's own domain.
+pub const TXNG_NS: &str = "https://truyxuat.quangtri.gov.vn/ns/txng#";
+
+/// Prefix of txng's own business steps: `{TXNG_NS}BizStep-{word}`, like CBV's `BizStep-{word}`.
+pub const TXNG_BIZSTEP: &str = "https://truyxuat.quangtri.gov.vn/ns/txng#BizStep-";
+
+/// Prefix of txng's business steps in documents signed before version 1 moved its vocabulary to
+/// [`TXNG_NS`] (an unregistered URN namespace); still read, never written.
+pub const LEGACY_TXNG_BIZSTEP: &str = "urn:txng:bizstep:";
 
 macro_rules! steps {
     ($( $variant:ident = $word:literal, $txng:literal, $vi:literal, $en:literal; )*) => {
@@ -26,7 +35,7 @@ macro_rules! steps {
                 match self { $( KnownStep::$variant => $word, )* }
             }
 
-            /// Whether the step is txng's (URN `urn:txng:bizstep:{word}`) rather than CBV's.
+            /// Whether the step is txng's (`{TXNG_BIZSTEP}{word}`) rather than CBV's.
             pub const fn is_txng(self) -> bool {
                 match self { $( KnownStep::$variant => $txng, )* }
             }
@@ -95,9 +104,12 @@ pub fn bare_term(uri: &str) -> &str {
 }
 
 impl Step {
-    /// Recognises CBV steps in any spelling and txng's `urn:txng:bizstep:` steps.
+    /// Recognises CBV steps in any spelling and txng's steps (current or legacy prefix).
     pub fn from_uri(uri: &str) -> Step {
-        let known = match uri.strip_prefix(TXNG_BIZSTEP) {
+        let txng = uri
+            .strip_prefix(TXNG_BIZSTEP)
+            .or_else(|| uri.strip_prefix(LEGACY_TXNG_BIZSTEP));
+        let known = match txng {
             Some(w) => KnownStep::from_word(w).filter(|k| k.is_txng()),
             None => KnownStep::from_word(bare_term(uri)).filter(|k| !k.is_txng()),
         };
@@ -120,7 +132,7 @@ impl Step {
         }
     }
 
-    /// The canonical URI to write for a known step (txng URN or CBV bare word).
+    /// The canonical URI to write for a known step (txng IRI or CBV bare word).
     pub fn canonical(k: KnownStep) -> String {
         if k.is_txng() {
             format!("{TXNG_BIZSTEP}{}", k.word())
@@ -247,15 +259,25 @@ mod tests {
         ] {
             assert_eq!(Step::from_uri(s).known, Some(KnownStep::Shipping), "{s}");
         }
-        assert_eq!(
-            Step::from_uri("urn:txng:bizstep:harvesting").known,
-            Some(KnownStep::Harvesting)
-        );
+        for prefix in [TXNG_BIZSTEP, LEGACY_TXNG_BIZSTEP] {
+            assert_eq!(
+                Step::from_uri(&format!("{prefix}harvesting")).known,
+                Some(KnownStep::Harvesting)
+            );
+            assert_eq!(
+                Step::from_uri(&format!("{prefix}shipping")).known,
+                None,
+                "not a txng word"
+            );
+        }
         assert_eq!(Step::from_uri("harvesting").known, None, "not a CBV word");
         assert_eq!(
-            Step::from_uri("urn:txng:bizstep:shipping").known,
-            None,
-            "not a txng word"
+            Step::canonical(KnownStep::Harvesting),
+            "https://truyxuat.quangtri.gov.vn/ns/txng#BizStep-harvesting"
+        );
+        assert_eq!(
+            Step::from_uri(&format!("{TXNG_BIZSTEP}planting")).label(Lang::En),
+            "Planting"
         );
         assert_eq!(
             Step::from_uri("https://example.org/steps/tasting").label(Lang::Vi),

@@ -2,7 +2,7 @@
 //! can produce. Each case is a test vector (`tests/vectors/{valid,invalid}/NNN-name.txt`) and, when
 //! the main registry is enough to show it, a link in the served demo (`links.json`).
 
-use super::json::{obj, J};
+use super::json::J;
 use super::keys;
 use super::registry::{
     self, gtin, COFFEE, COFFEE_PREFIX, HONEY, HONEY_PREFIX, HOST, OIL, OIL_PREFIX, PEPPER,
@@ -177,7 +177,7 @@ pub fn traces(vectors: bool) -> Vec<(String, Vec<u8>)> {
             lot,
             tr::coffee_product(),
             tr::coffee_events("0001", lot, d),
-            &format!("{}T08:00", d.ship),
+            &format!("{}T16:00", d.ship),
         )
     };
     let short = |lot: &str, product: J, format: &str| {
@@ -291,17 +291,13 @@ pub fn traces(vectors: bool) -> Vec<(String, Vec<u8>)> {
     if !vectors {
         put("CF2609L", COFFEE_PREFIX, "x".repeat(MAX_TRACE_BYTES + 1));
     }
-    let many = obj![
-        "format" => "txng-trace/1",
-        "gtin" => cg.clone(),
-        "lot" => "CF2609E",
-        "product" => tr::coffee_product(),
-        "epcis" => obj![
-            "type" => "EPCISDocument",
-            "schemaVersion" => "2.0",
-            "epcisBody" => obj!["eventList" => J::Arr(vec![obj![]; txng_core::trace::MAX_EVENTS + 1])],
-        ],
-    ];
+    let many = tr::document_raw(
+        &cg,
+        "CF2609E",
+        tr::coffee_product(),
+        tr::bare_events(txng_core::trace::MAX_EVENTS + 1),
+        "2026-09-20T08:00",
+    );
     put("CF2609E", COFFEE_PREFIX, signed(&many, COFFEE, 2));
     put(
         "CF2609V",
@@ -346,6 +342,58 @@ pub fn traces(vectors: bool) -> Vec<(String, Vec<u8>)> {
         COFFEE_PREFIX,
         signed(&short("CF2609I", imageless, "txng-trace/1"), COFFEE, 2),
     );
+    // txng's EPCIS profile and the Circular's minimum information (FORMAT.md §3.5, §3.6).
+    let mut no_standards = tr::coffee_product();
+    if let J::Obj(a) = &mut no_standards {
+        a.retain(|(k, _)| k != "standards");
+    }
+    put(
+        "CF2609D",
+        COFFEE_PREFIX,
+        signed(&short("CF2609D", no_standards, "txng-trace/1"), COFFEE, 2),
+    );
+    let no_events = tr::document(
+        "txng-trace/1",
+        &cg,
+        "CF2609K",
+        tr::coffee_product(),
+        Vec::new(),
+        "2026-09-20T08:00",
+    );
+    put("CF2609K", COFFEE_PREFIX, signed(&no_events, COFFEE, 2));
+    let mut goodless = tr::coffee_short("0001", "CF2609H");
+    goodless.insert(
+        1,
+        tr::ev("2026-09-13T09:00", txng_core::vocab::KnownStep::Storing)
+            .at(
+                tr::sgln(COFFEE_PREFIX, "0001"),
+                "Kho thành phẩm HTX, xã Khe Sanh",
+            )
+            .sensor("Temperature", 26.0)
+            .sensor("Humidity", 65.0)
+            .notes("Đo nhiệt độ, độ ẩm kho (sự kiện không ghi lô hàng)."),
+    );
+    let goodless = tr::document(
+        "txng-trace/1",
+        &cg,
+        "CF2609H",
+        tr::coffee_product(),
+        goodless,
+        "2026-09-20T08:00",
+    );
+    put("CF2609H", COFFEE_PREFIX, signed(&goodless, COFFEE, 2));
+    let stageless = tr::document(
+        "txng-trace/1",
+        &cg,
+        "CF2609P",
+        tr::coffee_product(),
+        tr::coffee_short("0001", "CF2609P")
+            .into_iter()
+            .map(tr::E::no_step)
+            .collect(),
+        "2026-09-20T08:00",
+    );
+    put("CF2609P", COFFEE_PREFIX, signed(&stageless, COFFEE, 2));
     let pg = gtin(PEPPER_PREFIX, "0001");
     for (lot, pack, recalled) in [
         ("HT2605A", "2026-05-06", false),
@@ -386,9 +434,9 @@ pub fn traces(vectors: bool) -> Vec<(String, Vec<u8>)> {
         ));
     }
     put(
-        "CF2609D",
+        "CF2609Q",
         COFFEE_PREFIX,
-        signed(&short("CF2609D", two_names, "txng-trace/1"), COFFEE, 2),
+        signed(&short("CF2609Q", two_names, "txng-trace/1"), COFFEE, 2),
     );
     // Signed with the pepper cooperative's key 2, registered ahead (valid from 2030).
     let early = tr::document(
@@ -1303,6 +1351,58 @@ pub fn cases() -> Vec<Case> {
         fault("CF2609W", "000170"),
     );
 
+    // --- txng's EPCIS profile and the Circular's minimum information (FORMAT.md §3.5, §3.6) ---
+    let profile_cases = [
+        (
+            "CF2609D",
+            "000150",
+            InfoMissingStandards,
+            "thieu-tieu-chuan",
+            "Nhật ký không ghi tiêu chuẩn áp dụng",
+            "Trace without the standards applied",
+            "product.standards is absent (Thông tư 02/2024/TT-BKHCN: TCVN, QCVN, company standard)",
+        ),
+        (
+            "CF2609K",
+            "000151",
+            TraceNoEvents,
+            "nhat-ky-khong-co-su-kien",
+            "Nhật ký không có sự kiện nào",
+            "Trace with an empty event list",
+            "A signed, schema-valid EPCIS document whose eventList is empty",
+        ),
+        (
+            "CF2609H",
+            "000152",
+            TraceEventWithoutGoods,
+            "su-kien-khong-ghi-hang-hoa",
+            "Có bước không ghi hàng hóa",
+            "An event that names no goods",
+            "A sensor-only storing ObjectEvent with neither epcList nor quantityList: valid EPCIS, but txng's profile warns",
+        ),
+        (
+            "CF2609P",
+            "000153",
+            InfoMissingStages,
+            "thieu-cong-doan",
+            "Nhật ký không ghi công đoạn",
+            "Trace whose events name no stage",
+            "Every event lacks bizStep: times and goods but no production stage",
+        ),
+    ];
+    for (lot, serial, code, slug, vi, en, comment) in profile_cases {
+        c.add(
+            slug,
+            vi,
+            en,
+            VerifiedWithWarnings,
+            &[SignatureValid, TraceValid, code],
+            MAIN,
+            ct(lot),
+            comment,
+            fault(lot, serial),
+        );
+    }
     label_syntax_cases(&mut c, &coffee);
     no_false_green(&mut c, &coffee_uri);
     c.cases
@@ -1613,7 +1713,7 @@ fn no_false_green(c: &mut Builder, coffee_uri: &str) {
         COFFEE,
         2,
         COFFEE_PREFIX,
-        "CF2609D",
+        "CF2609Q",
         "000193",
         &coffee_attrs("260912", "270911"),
     );
@@ -1624,7 +1724,7 @@ fn no_false_green(c: &mut Builder, coffee_uri: &str) {
         VerifiedWithWarnings,
         &[SignatureValid, TraceMalformed],
         MAIN,
-        ct("CF2609D", COFFEE_PREFIX),
+        ct("CF2609Q", COFFEE_PREFIX),
         "The product name is given twice in the signed trace: refused, not read either way",
         coffee_fault.to_uri(&b),
     );

@@ -1,8 +1,9 @@
 //! The demo trace documents: products and EPCIS 2.0 timelines of each lot (FORMAT.md §3).
 //!
-//! Events use the standard EPCIS 2.0 JSON shape with txng's farm steps (`urn:txng:bizstep:*`) and
-//! diary fields (`txng:placeName`, `txng:actor`, `txng:notes`, `txng:inputs`). Times are local
-//! (+07:00) and fixed. Long timelines are written for the main lots; the lots that exist to show a
+//! Events use the standard EPCIS 2.0 JSON shape with txng's farm steps (`txng:BizStep-*`) and
+//! diary fields (`txng:placeName`, `txng:actor`, `txng:notes`, `txng:inputs`), and every event
+//! names its goods (txng's EPCIS profile, FORMAT.md §3.6), so that each document validates against
+//! GS1's EPCIS 2.0 JSON schema. Times are local (+07:00) and fixed. Long timelines are written for the main lots; the lots that exist to show a
 //! fault get a short one, to keep the committed vectors small.
 
 use super::json::{obj, J};
@@ -21,13 +22,40 @@ pub struct ProductSpec {
     pub image: &'static str,
 }
 
-fn sgln(prefix: &str, loc: &str) -> String {
+/// SGLN of a location of a producer.
+pub fn sgln(prefix: &str, loc: &str) -> String {
     format!("urn:epc:id:sgln:{prefix}.{loc}.0")
 }
 
 /// LGTIN class URI of a lot: `urn:epc:class:lgtin:{prefix}.{indicator+item}.{lot}`.
 pub fn lgtin(prefix: &str, item: &str, lot: &str) -> String {
     format!("urn:epc:class:lgtin:{prefix}.0{item}.{lot}")
+}
+
+fn standard(kind: &str, number: &str, name: &str) -> J {
+    obj!["kind" => kind, "number" => number, "name" => name]
+}
+
+/// The JSON-LD context of every demo document: GS1's EPCIS 2.0 context and txng's terms
+/// (the same as `crate::epcis::context`, checked by a test in `demo`).
+pub fn context() -> J {
+    let terms = crate::epcis::INPUT_TERMS
+        .iter()
+        .map(|(k, id, ty)| {
+            let v = match ty {
+                Some(ty) => obj!["@id" => *id, "@type" => *ty],
+                None => J::from(*id),
+            };
+            (k.to_string(), v)
+        })
+        .collect();
+    J::Arr(vec![
+        J::from(crate::epcis::EPCIS_CONTEXT_URL),
+        obj![
+            "txng" => txng_core::vocab::TXNG_NS,
+            "txng:inputs" => obj!["@id" => "txng:inputs", "@context" => J::Obj(terms)],
+        ],
+    ])
 }
 
 /// Ground coffee, 500 g.
@@ -44,6 +72,10 @@ pub fn coffee_product() -> J {
             "number" => "VietGAP-TT-26-08-32-0117 (DEMO)",
             "valid_until" => "2028-08-31",
         ]],
+        "standards" => vec![
+            standard("tcvn", "TCVN 5251:2015", "Cà phê bột"),
+            standard("qcvn", "QCVN 8-2:2011/BYT", "Giới hạn ô nhiễm kim loại nặng trong thực phẩm"),
+        ],
         "has_expiry" => true,
         "storage" => "Bảo quản nơi khô ráo, thoáng mát, tránh ánh nắng trực tiếp. Đậy kín sau khi mở bao.",
     ]
@@ -63,6 +95,7 @@ pub fn pepper_product() -> J {
             "number" => "VietGAP-TT-25-11-32-0052 (DEMO)",
             "valid_until" => "2028-11-30",
         ]],
+        "standards" => vec![standard("tcvn", "TCVN 7036:2008", "Hạt tiêu đen (Piper nigrum L.) – Quy định kỹ thuật")],
         "has_expiry" => true,
         "storage" => "Bảo quản nơi khô ráo, thoáng mát; đóng kín túi sau khi dùng.",
     ]
@@ -84,6 +117,7 @@ pub fn oil_product() -> J {
             "year" => 2024u32,
             "issuer" => "UBND tỉnh Quảng Trị (DEMO)",
         ]],
+        "standards" => vec![standard("tccs", "TCCS 01:2024/TDT (DEMO)", "Tinh dầu tràm")],
         "has_expiry" => true,
         "storage" => "Đậy kín nắp, để nơi thoáng mát, xa tầm tay trẻ em. Không dùng cho trẻ dưới 2 tuổi.",
     ]
@@ -96,6 +130,7 @@ pub fn honey_product() -> J {
         "category" => "Mật ong",
         "net_content" => "500 ml",
         "image_url" => "/demo-img/mat-ong.svg",
+        "standards" => vec![standard("tccs", "TCCS 02:2026/MO (DEMO)", "Mật ong rừng")],
         "has_expiry" => true,
         "storage" => "Đậy kín, để nơi khô mát.",
     ]
@@ -174,6 +209,22 @@ fn q(class: &str, quantity: f64, uom: &str) -> J {
     obj!["epcClass" => class, "quantity" => quantity, "uom" => uom]
 }
 
+/// Schema-valid events that name no goods (`epcList: []`), as small as EPCIS allows: the
+/// too-many-events case needs 1,001 of them.
+pub fn bare_events(n: usize) -> Vec<J> {
+    (0..n)
+        .map(|_| {
+            obj![
+                "type" => "ObjectEvent",
+                "eventTime" => "2026-09-12T14:00:00+07:00",
+                "eventTimeZoneOffset" => "+07:00",
+                "action" => "OBSERVE",
+                "epcList" => J::Arr(Vec::new()),
+            ]
+        })
+        .collect()
+}
+
 impl E {
     /// `action: ADD` (the lot comes into being).
     pub fn add(mut self) -> E {
@@ -208,6 +259,16 @@ impl E {
         } else {
             self.qty.push(q(class, quantity, uom));
         }
+        self
+    }
+    /// The goods the event is about, by class and without a count (a field, an inspected lot).
+    pub fn goods(mut self, class: &str) -> E {
+        self.qty.push(obj!["epcClass" => class]);
+        self
+    }
+    /// No business step (the no-stages case).
+    pub fn no_step(mut self) -> E {
+        self.step = String::new();
         self
     }
     /// An input quantity of a transformation.
@@ -261,7 +322,7 @@ impl E {
             "eventTimeZoneOffset" => "+07:00",
         ];
         j = j.with("action", self.action);
-        j = j.with("bizStep", self.step);
+        j = j.with("bizStep", (!self.step.is_empty()).then_some(self.step));
         j = j.with("disposition", self.disposition);
         if let Some(rp) = self.read_point {
             j = j
@@ -303,14 +364,28 @@ pub fn document(
         "lot" => lot,
         "product" => product,
         "epcis" => obj![
-            "@context" => vec![
-                J::from("https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"),
-                obj!["txng" => "urn:txng:"],
-            ],
+            "@context" => context(),
             "type" => "EPCISDocument",
             "schemaVersion" => "2.0",
             "creationDate" => format!("{created}:00+07:00"),
             "epcisBody" => obj!["eventList" => J::Arr(events.into_iter().map(E::json).collect())],
+        ],
+    ]
+}
+
+/// A trace document whose events are given as JSON (the too-many-events case).
+pub fn document_raw(gtin: &str, lot: &str, product: J, events: Vec<J>, created: &str) -> J {
+    obj![
+        "format" => "txng-trace/1",
+        "gtin" => gtin,
+        "lot" => lot,
+        "product" => product,
+        "epcis" => obj![
+            "@context" => context(),
+            "type" => "EPCISDocument",
+            "schemaVersion" => "2.0",
+            "creationDate" => format!("{created}:00+07:00"),
+            "epcisBody" => obj!["eventList" => J::Arr(events)],
         ],
     ]
 }
@@ -348,21 +423,25 @@ pub fn coffee_events(item: &str, lot: &str, d: &CoffeeDates) -> Vec<E> {
     let packed = lgtin(p, item, lot);
     vec![
         ev("2021-06-15T07:00", KnownStep::Planting)
+            .goods(&cherry)
             .at(farm.clone(), farm_name)
             .by(team)
             .notes("Trồng mới 1,2 ha cà phê Arabica giống Catimor, mật độ 4.000 cây/ha, trồng xen cây muồng che bóng."),
         ev(&format!("{y}-03-12T07:30"), KnownStep::Fertilising)
+            .goods(&cherry)
             .at(farm.clone(), farm_name)
             .by(team)
             .notes("Bón phân đầu mùa mưa, rạch rãnh quanh tán, lấp đất sau khi bón.")
             .farm_input("fertiliser", "Phân hữu cơ vi sinh", None, "3 kg/gốc", None)
             .farm_input("fertiliser", "Phân NPK 16-16-8+TE", None, "0,4 kg/gốc", None),
         ev(&format!("{y}-06-20T06:30"), KnownStep::Spraying)
+            .goods(&cherry)
             .at(farm.clone(), farm_name)
             .by("Nguyễn Văn Hùng – tổ viên đã tập huấn ATVSLĐ")
             .notes("Phòng bệnh gỉ sắt khi tỉ lệ lá bệnh trên 5 %. Phun theo nguyên tắc 4 đúng, có bảo hộ lao động.")
             .farm_input("pesticide", "Anvil 5SC", Some("Hexaconazole 50 g/l"), "0,5 l/ha (pha 1 l nước cho 2 ml)", Some(14)),
         ev(&format!("{y}-08-05T07:00"), KnownStep::Caring)
+            .goods(&cherry)
             .at(farm.clone(), farm_name)
             .by(team)
             .notes("Tỉa cành vượt, làm cỏ gốc bằng tay, tủ gốc giữ ẩm. Không dùng thuốc trừ cỏ."),
@@ -420,6 +499,7 @@ pub fn coffee_events(item: &str, lot: &str, d: &CoffeeDates) -> Vec<E> {
                 "cbvmda:productionDate" => d.pack,
             ]),
         ev(&format!("{}T10:00", d.inspect), KnownStep::Inspecting)
+            .goods(&packed)
             .disp("conformant")
             .at(works.clone(), works_name)
             .by("Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Quảng Trị (DEMO)")
@@ -452,6 +532,7 @@ pub fn coffee_short(item: &str, lot: &str) -> Vec<E> {
             )
             .qty(&packed, 400.0, "H87"),
         ev("2026-09-15T10:00", KnownStep::Inspecting)
+            .goods(&packed)
             .disp("conformant")
             .at(
                 works.clone(),
@@ -480,6 +561,7 @@ pub fn pepper_events(item: &str, lot: &str, pack_day: &str, recalled: bool) -> V
     let packed = lgtin(p, item, lot);
     let mut v = vec![
         ev("2025-09-10T07:00", KnownStep::Fertilising)
+            .goods(&fresh)
             .at(farm.clone(), farm_name)
             .by(team)
             .notes("Bón lót sau thu hoạch vụ trước, xới nhẹ quanh gốc.")
@@ -492,6 +574,7 @@ pub fn pepper_events(item: &str, lot: &str, pack_day: &str, recalled: bool) -> V
             )
             .farm_input("fertiliser", "Vôi bột", None, "0,5 kg/trụ", None),
         ev("2025-10-18T06:30", KnownStep::Spraying)
+            .goods(&fresh)
             .at(farm.clone(), farm_name)
             .by("Trần Văn Lực – tổ viên đã tập huấn")
             .notes("Phòng bệnh chết nhanh (Phytophthora) đầu mùa mưa, tưới gốc.")
@@ -533,6 +616,7 @@ pub fn pepper_events(item: &str, lot: &str, pack_day: &str, recalled: bool) -> V
             .notes("Đóng 1.500 túi zip 200 g.")
             .ilmd(obj!["cbvmda:bestBeforeDate" => "2028-05-05"]),
         ev("2026-05-08T10:00", KnownStep::Inspecting)
+            .goods(&packed)
             .disp("conformant")
             .at(works.clone(), works_name)
             .by("Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Quảng Trị (DEMO)")
@@ -558,6 +642,7 @@ pub fn pepper_events(item: &str, lot: &str, pack_day: &str, recalled: bool) -> V
     if recalled {
         v.push(
             ev("2026-10-02T09:00", KnownStep::Inspecting)
+                .goods(&packed)
                 .disp("non_conformant")
                 .at(works.clone(), works_name)
                 .by("Chi cục Tiêu chuẩn Đo lường Chất lượng (DEMO)")
@@ -565,6 +650,7 @@ pub fn pepper_events(item: &str, lot: &str, pack_day: &str, recalled: bool) -> V
         );
         v.push(
             ev("2026-10-03T08:00", KnownStep::Holding)
+                .qty(&packed, 1500.0, "H87")
                 .disp("recalled")
                 .at(works, works_name)
                 .by("HTX Hồ tiêu Cồn Tiên")
@@ -605,6 +691,7 @@ pub fn oil_events(item: &str, lot: &str) -> Vec<E> {
             .qty(&oil, 11.5, "LTR")
             .notes("Lắng, lọc, tách nước; lưu trong bình thủy tinh tối màu 72 giờ."),
         ev("2026-10-01T10:00", KnownStep::Inspecting)
+            .goods(&oil)
             .disp("conformant")
             .at(works.clone(), works_name)
             .by("Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng Quảng Trị (DEMO)")
