@@ -13,8 +13,34 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// A fixture's path. Private keys (`*.pem`) are used from an owner-only copy: git checks files out
+/// 0644, and `txng` refuses a key file that others can read.
 fn fx(name: &str) -> String {
+    if name.ends_with(".pem") {
+        return private_copy(name).display().to_string();
+    }
     fixtures().join(name).display().to_string()
+}
+
+/// Owner-only (0600) copies of the fixture keys, made once per test process.
+fn keys_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("fixture-keys-{}", std::process::id()))
+}
+
+fn private_copy(name: &str) -> PathBuf {
+    let dest = keys_dir().join(name);
+    if !dest.exists() {
+        std::fs::create_dir_all(keys_dir()).expect("keys dir");
+        let tmp = keys_dir().join(format!("{name}.{:?}", std::thread::current().id()));
+        std::fs::copy(fixtures().join(name), &tmp).expect("copy key");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+        }
+        std::fs::rename(&tmp, &dest).expect("key in place");
+    }
+    dest
 }
 
 /// The result of one run, with temporary and fixture paths redacted.
@@ -51,6 +77,7 @@ fn txng_stdin(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
     let redact = |b: &[u8]| {
         String::from_utf8_lossy(b)
             .replace(&fixtures().display().to_string(), "[FIXTURES]")
+            .replace(&keys_dir().display().to_string(), "[FIXTURES]")
             .replace(&dir.display().to_string(), "[TMP]")
     };
     Run {
