@@ -231,8 +231,7 @@ impl NumError {
             NumError::Ambiguous => {
                 let (int, frac) = s.split_once('.').unwrap_or((s, ""));
                 let as_decimal = format!("{int},{frac}");
-                let as_thousands = format!("{int}{frac}");
-                fill(T::NumAmbiguous.get(lang), &[&s, &as_decimal, &as_thousands])
+                fill(T::NumAmbiguous.get(lang), &[&s, &as_decimal])
             }
             NumError::English => {
                 let vn: String = s

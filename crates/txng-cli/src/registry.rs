@@ -114,6 +114,8 @@ fn check_times(
 struct Locator {
     /// Per producer: its id (if any) and its 1-based line in the file (if found).
     producers: Vec<(Option<String>, Option<usize>)>,
+    /// Per producer: its GS1 company prefixes.
+    prefixes: Vec<Vec<String>>,
 }
 
 impl Locator {
@@ -152,8 +154,22 @@ impl Locator {
                 })
                 .collect()
         };
+        let prefixes = list
+            .iter()
+            .map(|p| {
+                p.get("gs1_company_prefixes")
+                    .and_then(|v| v.as_array())
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|x| x.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
         Locator {
             producers: ids.into_iter().zip(lines).collect(),
+            prefixes,
         }
     }
 
@@ -177,6 +193,14 @@ impl Locator {
         for word in detail.split_whitespace() {
             if let Some(n) = word.strip_prefix('#').and_then(|n| n.parse::<usize>().ok()) {
                 found.push(n);
+            }
+            if let Some(pre) = word.strip_prefix("prefix=") {
+                found.extend(
+                    self.prefixes
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, list)| list.iter().any(|p| p == pre).then_some(i)),
+                );
             }
             if let Some(id) = word
                 .strip_prefix("producer=")

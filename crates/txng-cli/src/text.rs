@@ -75,7 +75,7 @@ texts! {
     BadPrefix = "mã doanh nghiệp GS1 {} không hợp lệ (4–12 chữ số)", "invalid GS1 company prefix {} (4–12 digits)";
     BadKeyEntry = "khóa thứ {}: {} thiếu hoặc không hợp lệ", "key #{}: {} missing or invalid";
     BadProducers = "Không ký: {} nhà sản xuất có lỗi trong {}:", "Not signed: {} producers with errors in {}:";
-    NumAmbiguous = "\"{}\" không rõ nghĩa: theo cách viết Việt Nam dấu chấm ngăn cách hàng nghìn (3.200 = ba nghìn hai trăm) và dấu phẩy là dấu thập phân (3,5 = ba phẩy năm); hãy viết {} hoặc {}", "\"{}\" is ambiguous: in Vietnamese notation a dot separates thousands (3.200 = three thousand two hundred) and a comma is the decimal mark (3,5 = three and a half); write {} or {}";
+    NumAmbiguous = "\"{}\" không rõ nghĩa: theo cách viết Việt Nam dấu chấm ngăn cách hàng nghìn (3.200 = ba nghìn hai trăm) và dấu phẩy là dấu thập phân (3,5 = ba phẩy năm); nếu là số thập phân hãy viết {}", "\"{}\" is ambiguous: in Vietnamese notation a dot separates thousands (3.200 = three thousand two hundred) and a comma is the decimal mark (3,5 = three and a half); for a decimal write {}";
     NumEnglish = "\"{}\" viết theo kiểu tiếng Anh (dấu phẩy ngăn cách hàng nghìn); theo cách viết Việt Nam hãy viết {}", "\"{}\" is in English notation (comma as thousands separator); in Vietnamese notation write {}";
     NumNotNumber = "\"{}\" không phải số (chỉ nhận chữ số, dấu chấm ngăn cách hàng nghìn và một dấu phẩy thập phân, ví dụ 1.200 hoặc 3,5)", "\"{}\" is not a number (only digits, dots between thousands and one decimal comma, e.g. 1.200 or 3,5)";
     NumNegative = "\"{}\": số lượng không được âm", "\"{}\": a quantity cannot be negative";
