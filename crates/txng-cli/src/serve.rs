@@ -220,6 +220,23 @@ fn cached(path: &Path, cache: &Cache) -> Option<Arc<Encoded>> {
         .cloned()
 }
 
+/// Puts a file's compressed forms into the cache unless an entry for the same file version is
+/// already there (a request and the startup pass may race); returns the entry in force, so every
+/// response for one file version has the same bytes.
+fn insert_fresh(cache: &Cache, path: PathBuf, enc: Encoded) -> Arc<Encoded> {
+    let enc = Arc::new(enc);
+    let Ok(mut c) = cache.lock() else {
+        return enc;
+    };
+    match c.get(&path) {
+        Some(old) if old.mtime == enc.mtime && old.len == enc.len => Arc::clone(old),
+        _ => {
+            c.insert(path, Arc::clone(&enc));
+            enc
+        }
+    }
+}
+
 /// Compresses every compressible file under the roots (symbolic links are not followed).
 fn precompress(roots: &[PathBuf], cache: &Cache) -> usize {
     let mut stack: Vec<PathBuf> = roots.to_vec();
@@ -235,10 +252,8 @@ fn precompress(roots: &[PathBuf], cache: &Cache) -> usize {
                 stack.push(p);
             } else if ft.is_file() && compressible(mime(&p)) && cached(&p, cache).is_none() {
                 if let Some(enc) = compress(&p, 11) {
-                    if let Ok(mut c) = cache.lock() {
-                        c.insert(p, Arc::new(enc));
-                        n += 1;
-                    }
+                    insert_fresh(cache, p, enc);
+                    n += 1;
                 }
             }
         }
@@ -512,15 +527,11 @@ async fn respond<B>(req: &Request<B>, st: &State) -> Response<Body> {
                 None => {
                     // Changed or new since startup: compressed now (faster settings), then cached.
                     let f = file.clone();
-                    let e = tokio::task::spawn_blocking(move || compress(&f, 5))
+                    tokio::task::spawn_blocking(move || compress(&f, 5))
                         .await
                         .ok()
                         .flatten()
-                        .map(Arc::new);
-                    if let (Some(e), Ok(mut c)) = (&e, st.cache.lock()) {
-                        c.insert(file.clone(), Arc::clone(e));
-                    }
-                    e
+                        .map(|e| insert_fresh(&st.cache, file.clone(), e))
                 }
             };
             if let Some(e) = enc {
