@@ -727,8 +727,28 @@ pub fn run(a: &ServeArgs, lang: Lang) -> Result<ExitCode> {
     rt.block_on(serve(a, settings, lang))
 }
 
+/// A listening socket with a long accept queue (4096, as far as the kernel allows): a burst of
+/// connections waits there instead of being dropped.
+async fn listen(addr: &str) -> std::io::Result<tokio::net::TcpListener> {
+    let mut last = std::io::Error::new(std::io::ErrorKind::InvalidInput, "no address");
+    for sa in tokio::net::lookup_host(addr).await? {
+        let socket = if sa.is_ipv4() {
+            tokio::net::TcpSocket::new_v4()?
+        } else {
+            tokio::net::TcpSocket::new_v6()?
+        };
+        #[cfg(unix)]
+        socket.set_reuseaddr(true)?;
+        match socket.bind(sa).and_then(|()| socket.listen(4096)) {
+            Ok(l) => return Ok(l),
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
+}
+
 async fn serve(a: &ServeArgs, settings: Settings, lang: Lang) -> Result<ExitCode> {
-    let listener = tokio::net::TcpListener::bind(&a.addr)
+    let listener = listen(&a.addr)
         .await
         .map_err(|e| CliError::new(fill(T::CannotListen.get(lang), &[&a.addr, &e])))?;
     let shown = match listener.local_addr() {

@@ -8,6 +8,16 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// The latency test runs alone (write lock); the others share (read lock), so its figure measures
+/// the server, not the other tests of this file.
+static EXCLUSIVE: std::sync::RwLock<()> = std::sync::RwLock::new(());
+
+fn shared() -> std::sync::RwLockReadGuard<'static, ()> {
+    EXCLUSIVE
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// A running server, killed when the test ends (pass or fail).
 struct Server {
     child: Child,
@@ -181,6 +191,7 @@ fn assert_security_headers(r: &Resp, frame_ancestors: &str) {
 
 #[test]
 fn limits_errors_and_headers_on_every_response() {
+    let _shared = shared();
     let s = start(&[]);
     let a = &s.addr;
     let ok = get(a, "/", &[]);
@@ -247,6 +258,7 @@ fn limits_errors_and_headers_on_every_response() {
 
 #[test]
 fn brotli_and_gzip_by_accept_encoding() {
+    let _shared = shared();
     use std::io::Read as _;
     let s = start(&[]);
     let a = &s.addr;
@@ -297,6 +309,7 @@ fn brotli_and_gzip_by_accept_encoding() {
 #[test]
 #[cfg(unix)]
 fn symbolic_links_are_not_followed_out_of_the_roots() {
+    let _shared = shared();
     let s = start(&[]);
     let a = &s.addr;
     assert_eq!(get(a, "/escape.json", &[]).status, 404);
@@ -311,6 +324,7 @@ fn symbolic_links_are_not_followed_out_of_the_roots() {
 
 #[test]
 fn cors_for_registry_and_trace_files_only_for_configured_origins() {
+    let _shared = shared();
     let none = start(&[]);
     let r = get(
         &none.addr,
@@ -384,6 +398,7 @@ fn cors_for_registry_and_trace_files_only_for_configured_origins() {
 
 #[test]
 fn bad_options_are_refused() {
+    let _shared = shared();
     let dir = tempfile::tempdir().expect("tempdir");
     for args in [
         ["--cors-origin", "https://a.example/path"],
@@ -418,6 +433,7 @@ fn closed_after(mut s: TcpStream) -> (Duration, usize) {
 
 #[test]
 fn timeouts_close_slowloris_idle_and_never_reading_clients() {
+    let _shared = shared();
     let s = start(&[
         "--header-timeout",
         "1",
@@ -487,6 +503,7 @@ fn timeouts_close_slowloris_idle_and_never_reading_clients() {
 
 #[test]
 fn connection_cap_answers_503_with_headers() {
+    let _shared = shared();
     let s = start(&["--max-connections", "4"]);
     let held: Vec<TcpStream> = (0..4)
         .map(|_| TcpStream::connect(&s.addr).expect("connect"))
@@ -524,6 +541,9 @@ fn ensure_fds(n: u64) {
 
 #[test]
 fn two_thousand_idle_connections_and_eight_slow_readers_do_not_stop_normal_requests() {
+    let _alone = EXCLUSIVE
+        .write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     const IDLE: usize = 2000;
     ensure_fds(IDLE as u64 + 200);
     // Long timeouts: the idle connections must still be held when some of them are used below.
