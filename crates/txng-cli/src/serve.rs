@@ -669,7 +669,13 @@ impl tokio::io::AsyncWrite for TimedIo {
 /// What a client beyond the connection cap gets before the connection is closed.
 fn busy_response(s: &Settings) -> Vec<u8> {
     let csp = s.csp.to_str().unwrap_or_default();
-    format!("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 5\r\nRetry-After: 5\r\nConnection: close\r\nContent-Security-Policy: {csp}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n\r\nbusy\n").into_bytes()
+    let x_frame = s
+        .x_frame
+        .as_ref()
+        .and_then(|v| v.to_str().ok())
+        .map(|v| format!("X-Frame-Options: {v}\r\n"))
+        .unwrap_or_default();
+    format!("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 5\r\nRetry-After: 5\r\nConnection: close\r\nCache-Control: no-cache\r\nContent-Security-Policy: {csp}\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n{x_frame}\r\nbusy\n").into_bytes()
 }
 
 /// Raises the soft open-files limit to the hard one (thousands of connections need thousands of

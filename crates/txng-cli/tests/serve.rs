@@ -512,6 +512,8 @@ fn connection_cap_answers_503_with_headers() {
     let r = get(&s.addr, "/", &[]);
     assert_eq!(r.status, 503);
     assert_security_headers(&r, "'self'");
+    assert_eq!(r.header("x-frame-options"), Some("SAMEORIGIN"));
+    assert_eq!(r.body, b"busy\n");
     drop(held);
     let t = Instant::now();
     loop {
