@@ -171,7 +171,7 @@ pub fn run(a: &SignArgs, lang: Lang) -> Result<ExitCode> {
         "{}",
         fill(T::BatchDone.get(lang), &[&done.len(), &out_dir.display()])
     );
-    println!("  {}", uris_path.display());
+    println!("  {}", crate::text::clean(&uris_path.display().to_string()));
     if let Some(sheet_path) = &a.sheet {
         // Pages of an earlier, longer sheet would be mistaken for this one: removed.
         for old in stale_pages(sheet_path, sheet_files.len()) {
@@ -191,7 +191,7 @@ pub fn run(a: &SignArgs, lang: Lang) -> Result<ExitCode> {
             )
         );
         for (_, f) in &sheet_files {
-            println!("  {}", f.display());
+            println!("  {}", crate::text::clean(&f.display().to_string()));
         }
     }
     Ok(ExitCode::SUCCESS)
