@@ -288,6 +288,27 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
     pub addr: String,
+    /// CSP `frame-ancestors`: who may embed the pages in a frame (e.g. "'self' https://example.gov.vn";
+    /// "'none'" forbids it).
+    #[arg(long, value_name = "SOURCES", default_value = "'self'")]
+    pub frame_ancestors: String,
+    /// An origin allowed to fetch the registry and trace documents (`.jws`, `.json`) from another
+    /// site (CORS), e.g. https://shop.example.vn; repeatable; `*` allows any. Default: none.
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    pub cors_origins: Vec<String>,
+    /// Most simultaneous connections; more are answered 503 and closed (default: 10000, or what the
+    /// open-files limit allows).
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub max_connections: usize,
+    /// Seconds a client may take to send a request's headers (slowloris).
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub header_timeout: f64,
+    /// Seconds a connection may stay idle (no byte in either direction) before it is closed.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    pub idle_timeout: f64,
+    /// Seconds a response may wait for a client that reads nothing before it is closed.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0)]
+    pub write_timeout: f64,
 }
 
 /// `txng demo`.

@@ -31,8 +31,7 @@ pub fn run(a: &KeygenArgs, lang: Lang) -> Result<ExitCode> {
     };
     let key = keys::generate(lang)?;
     let public = b64::encode(key.verifying_key().as_bytes());
-    write_new(&a.out, keys::to_pem(&key).as_bytes(), 0o600, lang)?;
-    write_new(&pub_path, format!("{public}\n").as_bytes(), 0o644, lang)?;
+    write_pair(&a.out, &pub_path, &keys::to_pem(&key), &public, lang)?;
 
     println!("{}", fill(T::KeyWritten.get(lang), &[&a.out.display()]));
     println!("{}", fill(T::PubWritten.get(lang), &[&pub_path.display()]));
@@ -55,6 +54,23 @@ pub fn pub_path(p: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Writes the private key (0600) and then its public key (0644); if the public key cannot be
+/// written, the new private key is removed again: no orphan key whose public half nobody has.
+fn write_pair(key_path: &Path, pub_path: &Path, pem: &str, public: &str, lang: Lang) -> Result<()> {
+    write_new(key_path, pem.as_bytes(), 0o600, lang)?;
+    if let Err(e) = write_new(pub_path, format!("{public}\n").as_bytes(), 0o644, lang) {
+        let removed = std::fs::remove_file(key_path);
+        return Err(match removed {
+            Ok(()) => CliError::new(fill(
+                T::PubWriteFailed.get(lang),
+                &[&key_path.display(), &e],
+            )),
+            Err(_) => e,
+        });
+    }
+    Ok(())
+}
+
 /// Creates a file that must not exist yet, with the given Unix mode.
 fn write_new(path: &Path, bytes: &[u8], mode: u32, lang: Lang) -> Result<()> {
     let mut opts = std::fs::OpenOptions::new();
@@ -73,7 +89,35 @@ fn write_new(path: &Path, bytes: &[u8], mode: u32, lang: Lang) -> Result<()> {
             keys::io_error(path, &e, lang)
         }
     })?;
-    f.write_all(bytes)
-        .and_then(|()| f.sync_all())
-        .map_err(|e| keys::io_error(path, &e, lang))
+    f.write_all(bytes).and_then(|()| f.sync_all()).map_err(|e| {
+        // This run created the file: a half-written one is removed.
+        let _ = std::fs::remove_file(path);
+        keys::io_error(path, &e, lang)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_orphan_private_key_when_the_public_key_cannot_be_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let key_path = dir.path().join("k.pem");
+        let pub_path = dir.path().join("missing-dir").join("k.pem.pub");
+        let key = ed25519_dalek::SigningKey::from_bytes(&[3; 32]);
+        let err = write_pair(&key_path, &pub_path, &keys::to_pem(&key), "pub", Lang::En)
+            .expect_err("public key cannot be written");
+        assert!(err.to_string().contains("no orphan key"), "{err}");
+        assert!(!key_path.exists(), "private key removed again");
+        write_pair(
+            &key_path,
+            &dir.path().join("k.pem.pub"),
+            &keys::to_pem(&key),
+            "pub",
+            Lang::En,
+        )
+        .expect("both written");
+        assert!(key_path.exists());
+    }
 }

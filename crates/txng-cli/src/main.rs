@@ -36,7 +36,11 @@ fn main() -> ExitCode {
     match run(args) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("{}: {}", text::T::Error.get(lang), e);
+            eprintln!(
+                "{}: {}",
+                text::T::Error.get(lang),
+                text::clean_lines(&e.to_string())
+            );
             ExitCode::from(2)
         }
     }

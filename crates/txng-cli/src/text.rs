@@ -28,6 +28,8 @@ texts! {
     BadTime = "Thời điểm không hợp lệ: {} (cần dạng RFC 3339, ví dụ 2026-03-14T08:30:00+07:00)", "Invalid time: {} (expected RFC 3339, e.g. 2026-03-14T08:30:00+07:00)";
     NoRandomness = "Không lấy được số ngẫu nhiên từ hệ điều hành: {}", "Cannot get randomness from the operating system: {}";
     BadKey = "{} không phải khóa bí mật Ed25519 dạng PKCS#8 PEM", "{} is not an Ed25519 PKCS#8 PEM private key";
+    KeyTooOpen = "Khóa bí mật {} có quyền {}: nhóm hoặc người khác đọc được. Khóa ký chỉ được để chủ sở hữu đọc; hãy chạy: chmod 600 {}", "Private key {} has mode {}: readable by group or others. A signing key must be readable by its owner only; run: chmod 600 {}";
+    PubWriteFailed = "Không ghi được khóa công khai; đã xóa khóa bí mật vừa tạo ({}) để không để lại khóa không dùng được: {}", "Cannot write the public key; removed the new private key ({}) so no orphan key is left: {}";
     WontOverwrite = "Tệp {} đã tồn tại; không ghi đè khóa. Chọn tên tệp khác.", "{} already exists; keys are never overwritten. Choose another file name.";
     KeyWritten = "Đã tạo khóa bí mật: {} (chỉ chủ sở hữu được đọc; hãy sao lưu an toàn, không gửi cho ai)", "Private key created: {} (owner-only; back it up safely, never send it)";
     PubWritten = "Đã ghi khóa công khai: {}", "Public key written: {}";
@@ -53,6 +55,8 @@ texts! {
     Row = "Dòng", "Line";
     BadRows = "{} dòng lỗi trong {}; chưa ghi tệp nào:", "{} bad lines in {}; nothing was written:";
     BatchNeedsOutDir = "--batch cần --out-dir", "--batch needs --out-dir";
+    DuplicateLabel = "trùng nhãn (GTIN {}, lô {}, sê-ri {}) với dòng {}: hai nhãn cùng mã sẽ bị coi là một sản phẩm", "duplicate label (GTIN {}, lot {}, serial {}) of line {}: two labels with one code would verify as the same item";
+    OutDirNotBatch = "{} đã có tệp khác và không phải thư mục kết quả của lần ký trước (không có uris.csv); không thay thế. Hãy chọn thư mục mới hoặc thư mục trống.", "{} has other files and is not an earlier batch output (no uris.csv); not replaced. Choose a new or empty directory.";
     BatchDone = "Đã ký {} nhãn vào {}", "Signed {} labels into {}";
     SheetWritten = "Đã ghi {} trang nhãn để in ({})", "Wrote {} printable label page(s) ({})";
     CsvError = "Lỗi đọc CSV {}: {}", "CSV error in {}: {}";
@@ -61,7 +65,24 @@ texts! {
     SheetSerial = "Sê-ri", "Serial";
     DiaryBadDate = "ngày không hợp lệ: {} (cần YYYY-MM-DD hoặc YYYY-MM-DD HH:MM)", "invalid date: {} (expected YYYY-MM-DD or YYYY-MM-DD HH:MM)";
     DiaryBadStep = "không biết công đoạn \"{}\" (ví dụ: Gieo trồng, Bón phân, Thu hoạch, Phơi sấy, Đóng gói, Xuất hàng)", "unknown step \"{}\" (e.g. planting, fertilising, harvesting, drying, packing, shipping)";
-    DiaryBadNumber = "{} không phải số: {}", "{} is not a number: {}";
+    Column = "cột", "column";
+    RegistryBadTime = "{}: {} không hợp lệ: \"{}\" (cần RFC 3339, ví dụ 2026-03-14T08:30:00+07:00)", "{}: invalid {}: \"{}\" (expected RFC 3339, e.g. 2026-03-14T08:30:00+07:00)";
+    NextUpdateBeforeIssued = "Không ký: next_update ({}) phải sau issued_at ({})", "Not signed: next_update ({}) must be after issued_at ({})";
+    RegistryAlreadyExpired = "Không ký: danh sách đã quá hạn cập nhật (next_update {}, bây giờ {}); ứng dụng kiểm tra sẽ báo danh sách cũ ngay khi công bố. Hãy đặt next_update mới.", "Not signed: the list is already past its next update (next_update {}, now {}); verifiers would show it as out of date from the start. Set a new next_update.";
+    RegistryNoProducers = "{}: thiếu danh sách producers", "{}: no producers list";
+    ProducerNumber = "nhà sản xuất thứ {}", "producer #{}";
+    FieldMissing = "thiếu hoặc rỗng trường {}", "field {} missing or empty";
+    BadPrefix = "mã doanh nghiệp GS1 {} không hợp lệ (4–12 chữ số)", "invalid GS1 company prefix {} (4–12 digits)";
+    BadKeyEntry = "khóa thứ {}: {} thiếu hoặc không hợp lệ", "key #{}: {} missing or invalid";
+    BadProducers = "Không ký: {} nhà sản xuất có lỗi trong {}:", "Not signed: {} producers with errors in {}:";
+    NumAmbiguous = "\"{}\" không rõ nghĩa: theo cách viết Việt Nam dấu chấm ngăn cách hàng nghìn (3.200 = ba nghìn hai trăm) và dấu phẩy là dấu thập phân (3,5 = ba phẩy năm); nếu là số thập phân hãy viết {}", "\"{}\" is ambiguous: in Vietnamese notation a dot separates thousands (3.200 = three thousand two hundred) and a comma is the decimal mark (3,5 = three and a half); for a decimal write {}";
+    NumEnglish = "\"{}\" viết theo kiểu tiếng Anh (dấu phẩy ngăn cách hàng nghìn); theo cách viết Việt Nam hãy viết {}", "\"{}\" is in English notation (comma as thousands separator); in Vietnamese notation write {}";
+    NumNotNumber = "\"{}\" không phải số (chỉ nhận chữ số, dấu chấm ngăn cách hàng nghìn và một dấu phẩy thập phân, ví dụ 1.200 hoặc 3,5)", "\"{}\" is not a number (only digits, dots between thousands and one decimal comma, e.g. 1.200 or 3,5)";
+    NumNegative = "\"{}\": số lượng không được âm", "\"{}\": a quantity cannot be negative";
+    NumTooLong = "\"{}\": quá nhiều chữ số (tối đa {} chữ số có nghĩa, để không làm tròn âm thầm)", "\"{}\": too many digits (at most {} significant digits, so nothing is silently rounded)";
+    NumNotWhole = "\"{}\" không phải số ngày nguyên từ 0 đến {}", "\"{}\" is not a whole number of days from 0 to {}";
+    DiaryBadInputKind = "không biết loại vật tư \"{}\" (nhận: phân bón, thuốc BVTV, khác / fertiliser, pesticide, other)", "unknown input kind \"{}\" (accepted: fertiliser, pesticide, other / phân bón, thuốc BVTV, khác)";
+    DiaryKindWithoutName = "có loại vật tư \"{}\" nhưng thiếu tên vật tư (cột input_name)", "input kind \"{}\" given without an input name (column input_name)";
     TraceNeedsInput = "Cần --json, hoặc --diary cùng --product, --gtin và --lot", "Needs --json, or --diary with --product, --gtin and --lot";
     TraceWritten = "Đã ký nhật ký sản xuất: {} ({} byte)", "Trace document signed: {} ({} bytes)";
     EventCount = "{} sự kiện:", "{} events:";
@@ -100,6 +121,11 @@ texts! {
     CannotListen = "Không mở được cổng {}: {}", "Cannot listen on {}: {}";
     DirMissing = "Lưu ý: không có thư mục {}", "Note: directory {} does not exist";
     Serving = "Đang phục vụ tại {} (Ctrl+C để dừng)", "Serving at {} (Ctrl+C to stop)";
+    BadFrameAncestors = "--frame-ancestors không hợp lệ: {} (ví dụ: 'self' hoặc 'self' https://example.gov.vn)", "Invalid --frame-ancestors: {} (e.g. 'self' or 'self' https://example.gov.vn)";
+    BadCorsOrigin = "--cors-origin không hợp lệ: {} (cần dạng https://ten-mien, không có đường dẫn, hoặc *)", "Invalid --cors-origin: {} (expected https://host, no path, or *)";
+    BadTimeout = "{} không hợp lệ: {} (cần số giây lớn hơn 0)", "Invalid {}: {} (expected seconds, more than 0)";
+    ServeLimits = "Giới hạn: {} kết nối; đọc tiêu đề {} s, chờ rảnh {} s, ghi {} s", "Limits: {} connections; header read {} s, idle {} s, write {} s";
+    Precompressed = "Đã nén sẵn {} tệp (brotli, gzip) trong {} ms", "Precompressed {} files (brotli, gzip) in {} ms";
     DemoLinks = "Liên kết trình diễn:", "Demo links:";
     QrImagesAt = "Ảnh mã QR trình diễn: {}", "Demo QR images: {}";
     VectorsWritten = "Đã ghi bộ dữ liệu kiểm thử vào {}", "Test vectors written to {}";
@@ -127,7 +153,9 @@ texts! {
     TraceRegistryUnusable = "Không ký: không dùng được danh sách nhà sản xuất {}", "Not signed: the producer list {} cannot be used";
 }
 
-/// Puts values into a string's `{}` places, in order.
+/// Puts values into a string's `{}` places, in order. Values are often untrusted (file names, CSV
+/// cells, document text), so each one goes through [`clean`]: a message cannot carry a terminal
+/// escape or a line break that was not in the template.
 pub fn fill(template: &str, args: &[&dyn Display]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
@@ -135,11 +163,150 @@ pub fn fill(template: &str, args: &[&dyn Display]) -> String {
     while let Some(i) = rest.find("{}") {
         out.push_str(&rest[..i]);
         match args.next() {
-            Some(a) => out.push_str(&a.to_string()),
+            Some(a) => out.push_str(&clean(&a.to_string())),
             None => out.push_str("{}"),
         }
         rest = &rest[i + 2..];
     }
     out.push_str(rest);
     out
+}
+
+/// Whether a character must not reach a terminal as itself: C0 and C1 controls and DEL (escape
+/// sequences: ESC, CSI U+009B, OSC U+009D, …; line breaks), Unicode line/paragraph separators, the
+/// bidirectional controls that reorder what is shown (Trojan Source, CVE-2021-42574: U+202A–U+202E,
+/// U+2066–U+2069, U+200E/U+200F, U+061C), and invisible characters that hide text (U+200B,
+/// U+2060–U+2064, U+FEFF, U+FFF9–U+FFFB). ZWJ/ZWNJ stay: scripts and emoji need them.
+pub fn is_unsafe_char(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200B}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+                | '\u{FFF9}'..='\u{FFFB}'
+        )
+}
+
+/// Untrusted text (from a document, a CSV, a file name) made safe to print on a terminal: every
+/// character of [`is_unsafe_char`] is shown as a visible escape `\u{1b}`, so nothing is executed,
+/// reordered, hidden, or starts a new line; everything else (Vietnamese included) is unchanged.
+/// The one function the CLI uses wherever it prints text it did not write itself.
+pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    clean_with(s, false)
+}
+
+/// [`clean`] for a multi-line message the CLI put together itself: keeps `\n`, escapes the rest.
+pub fn clean_lines(s: &str) -> std::borrow::Cow<'_, str> {
+    clean_with(s, true)
+}
+
+fn clean_with(s: &str, keep_newline: bool) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| is_unsafe_char(c) && !(keep_newline && c == '\n');
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if bad(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// JSON text (from `serde_json`, which escapes only C0 controls) with every other
+/// [`is_unsafe_char`] written as a `\uXXXX` escape: the same JSON value, safe on a terminal. Such
+/// characters can only occur inside JSON strings, where `\uXXXX` means the same character.
+pub fn clean_json(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| is_unsafe_char(c) && c != '\n') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_unsafe_char(c) && c != '\n' {
+            // All of them are in the Basic Multilingual Plane: one \uXXXX each.
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_escapes_and_controls_are_neutralised() {
+        let cases = [
+            (
+                "\u{1b}[2J\u{1b}[31mĐÃ XÁC THỰC",
+                "\\u{1b}[2J\\u{1b}[31mĐÃ XÁC THỰC",
+            ),
+            (
+                "\u{1b}]8;;https://evil\u{7}link\u{1b}]8;;\u{7}",
+                "\\u{1b}]8;;https://evil\\u{7}link\\u{1b}]8;;\\u{7}",
+            ),
+            ("a\u{9b}31mb", "a\\u{9b}31mb"),
+            ("a\u{9d}0;title\u{9c}", "a\\u{9d}0;title\\u{9c}"),
+            ("\u{202e}lanigiro\u{202c}", "\\u{202e}lanigiro\\u{202c}"),
+            (
+                "x\u{2066}y\u{2069}\u{200f}",
+                "x\\u{2066}y\\u{2069}\\u{200f}",
+            ),
+            ("dòng 1\r\n✓ Đã xác thực", "dòng 1\\u{d}\\u{a}✓ Đã xác thực"),
+            ("tab\tdel\u{7f}nul\u{0}", "tab\\u{9}del\\u{7f}nul\\u{0}"),
+            ("zero\u{200b}width\u{feff}", "zero\\u{200b}width\\u{feff}"),
+            (
+                "Cà phê Khe Sanh — 100% Arabica 👨\u{200d}🌾",
+                "Cà phê Khe Sanh — 100% Arabica 👨\u{200d}🌾",
+            ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(clean(input), want, "{input:?}");
+        }
+        assert!(matches!(clean("Thu hoạch"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(clean_lines("a\nb\u{1b}c"), "a\nb\\u{1b}c");
+        assert_eq!(fill("kid {}", &[&"k\u{1b}[0m\n"]), "kid k\\u{1b}[0m\\u{a}");
+    }
+
+    #[test]
+    fn every_char_is_either_kept_or_escaped_and_output_is_safe() {
+        // Every code point: kept as itself if safe, else a visible escape with no unsafe character.
+        let mut buf = [0u8; 4];
+        for c in (0u32..=0x10FFFF).filter_map(char::from_u32) {
+            let s: &str = c.encode_utf8(&mut buf);
+            let out = clean(s);
+            if is_unsafe_char(c) {
+                assert_eq!(out, format!("\\u{{{:x}}}", u32::from(c)));
+            } else {
+                assert_eq!(out, s);
+            }
+            assert!(!out.chars().any(is_unsafe_char));
+        }
+        for c in [
+            '\u{80}', '\u{9f}', '\u{85}', '\u{1b}', '\u{202a}', '\u{2029}',
+        ] {
+            assert!(is_unsafe_char(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn json_stays_the_same_value() {
+        let v = serde_json::json!({"kid": "k\u{1b}[31m\u{9b}\u{202e}x\u{2028}", "n": "Nguyễn"});
+        let text = serde_json::to_string_pretty(&v).expect("json");
+        let safe = clean_json(&text);
+        assert!(!safe.chars().any(|c| is_unsafe_char(c) && c != '\n'));
+        let back: serde_json::Value = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back, v);
+    }
 }

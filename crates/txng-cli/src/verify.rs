@@ -11,7 +11,6 @@ use crate::keys::io_error;
 use crate::text::{fill, T};
 use serde::Deserialize;
 use serde_json::{json, Value};
-use std::fmt::Write as _;
 use std::io::{Read, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
@@ -81,7 +80,7 @@ pub fn run(a: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
     if a.json {
         let out = to_json(&verdict, lang);
         let text = serde_json::to_string_pretty(&out).map_err(|e| CliError::new(e.to_string()))?;
-        write_stdout(&format!("{text}\n"));
+        write_stdout(&format!("{}\n", crate::text::clean_json(&text)));
     } else {
         write_stdout(&render(&verdict, lang));
     }
@@ -232,8 +231,11 @@ pub fn render(v: &Verdict, lang: Lang) -> String {
         () => {
             out.push('\n')
         };
+        // Each line through `text::clean`: document text (names, notes, kid, details) cannot
+        // carry a terminal escape, a bidi override or a line break of its own.
         ($($t:tt)*) => {{
-            let _ = writeln!(out, $($t)*);
+            out.push_str(&crate::text::clean(&format!($($t)*)));
+            out.push('\n');
         }};
     }
     p!("{} {}", mark_state(v.state), state_title(v.state, lang));

@@ -3,6 +3,8 @@
 //! an intended change, then review the diff). Keys are fixed test keys from `tests/fixtures/`, and
 //! every run that reads the clock gets `--now`, so the snapshots are deterministic.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -13,7 +15,12 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// A fixture's path. Private keys (`*.pem`) are used from an owner-only copy: git checks files out
+/// 0644, and `txng` refuses a key file that others can read.
 fn fx(name: &str) -> String {
+    if name.ends_with(".pem") {
+        return common::private_key(name).display().to_string();
+    }
     fixtures().join(name).display().to_string()
 }
 
@@ -51,6 +58,7 @@ fn txng_stdin(dir: &Path, args: &[&str], stdin: Option<&str>) -> Run {
     let redact = |b: &[u8]| {
         String::from_utf8_lossy(b)
             .replace(&fixtures().display().to_string(), "[FIXTURES]")
+            .replace(&common::keys_dir().display().to_string(), "[FIXTURES]")
             .replace(&dir.display().to_string(), "[TMP]")
     };
     Run {
@@ -675,4 +683,512 @@ fn serve_then_verify_over_http_fetches_the_trace_from_the_template() {
         r.stdout
     );
     drop(server);
+}
+
+/// The payload of a compact JWS.
+fn jws_payload(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).expect("jws");
+    let payload = text.trim().split('.').nth(1).expect("payload part");
+    let bytes = txng_core::b64::decode(payload).expect("base64url");
+    serde_json::from_slice(&bytes).expect("JSON payload")
+}
+
+fn trace_sign_diary(dir: &Path, diary: &str, lang: &str) -> Run {
+    std::fs::write(dir.join("d.csv"), diary).expect("write");
+    txng(
+        dir,
+        &[
+            "trace",
+            "sign",
+            "--key",
+            &fx("producer.pem"),
+            "--producer",
+            "htx-khe-sanh",
+            "--number",
+            "1",
+            "--diary",
+            "d.csv",
+            "--product",
+            &fx("product.json"),
+            "--gtin",
+            GTIN,
+            "--lot",
+            "CF2406A",
+            "--out",
+            "t.jws",
+            "--now",
+            NOW,
+            "--lang",
+            lang,
+        ],
+    )
+}
+
+#[test]
+fn diary_numbers_are_read_in_vietnamese_notation() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let head = "date,step,place,actor,notes,input_kind,input_name,dose,phi_days,quantity,uom\n";
+    let ok = format!(
+        "{head}2026-05-28,Thu hoạch,Vườn,An,,,,,,3.200,KGM\n2026-05-29,Phơi,Sân,An,,phân bón,NPK,,,\"3,5\",TNE\n2026-05-30,Đóng gói,Xưởng,Bình,,,,,,\"1.234.567,25\",KGM\n"
+    );
+    let r = trace_sign_diary(dir.path(), &ok, "vi");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let events = jws_payload(&dir.path().join("t.jws"))["epcis"]["epcisBody"]["eventList"].clone();
+    let q = |i: usize| events[i]["quantityList"][0]["quantity"].as_f64();
+    assert_eq!(q(0), Some(3200.0), "3.200 is three thousand two hundred");
+    assert_eq!(q(1), Some(3.5));
+    assert_eq!(q(2), Some(1_234_567.25));
+
+    let cases = [
+        ("3.2", "quantity", "không rõ nghĩa"),
+        ("3.20", "quantity", "không rõ nghĩa"),
+        ("\"1,234.5\"", "quantity", "kiểu tiếng Anh"),
+        ("NaN", "quantity", "không phải số"),
+        ("inf", "quantity", "không phải số"),
+        ("1e400", "quantity", "không phải số"),
+        ("-5", "quantity", "không được âm"),
+        ("12345678901234567", "quantity", "quá nhiều chữ số"),
+    ];
+    for (cell, col, words) in cases {
+        let bad = format!("{head}2026-05-27,Thu hoạch,Vườn,An,,,,,,1200,KGM\n2026-05-28,Thu hoạch,Vườn,An,,,,,,{cell},KGM\n");
+        let r = trace_sign_diary(dir.path(), &bad, "vi");
+        assert_eq!(r.code, 2, "{cell} refused");
+        assert!(
+            r.stderr.contains(&format!("Dòng 3, cột {col}:")) && r.stderr.contains(words),
+            "{cell}: {}",
+            r.stderr
+        );
+    }
+    let kind = format!("{head}2026-05-28,Bón phân,Vườn,An,,thuốc trừ sâu lạ,X,,,,\n2026-05-29,Bón phân,Vườn,An,,,,,21x,,\n2026-05-30,Phun thuốc,Vườn,An,,pesticide,Y,,99999999999,,\n");
+    let r = trace_sign_diary(dir.path(), &kind, "vi");
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("Dòng 2, cột input_kind: không biết loại vật tư"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("Dòng 4, cột phi_days"), "{}", r.stderr);
+    let r = trace_sign_diary(dir.path(), &cases_en(head), "en");
+    snapshot("diary_bad_numbers_en", &r);
+}
+
+fn cases_en(head: &str) -> String {
+    format!("{head}2026-05-28,harvesting,Farm,An,,,,,,3.2,KGM\n2026-05-29,harvesting,Farm,An,,,,,,-1,KGM\n2026-05-30,harvesting,Farm,An,,magic,X,,,,\n")
+}
+
+fn batch(dir: &Path, csv: &str, extra: &[&str]) -> Run {
+    std::fs::write(dir.join("labels.csv"), csv).expect("write");
+    let mut args = vec![
+        "sign",
+        "--key",
+        "KEY",
+        "--producer-number",
+        "1",
+        "--batch",
+        "labels.csv",
+        "--out-dir",
+        "out",
+    ];
+    let key = fx("producer.pem");
+    args[2] = &key;
+    args.extend_from_slice(extra);
+    txng(dir, &args)
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn batch_refuses_duplicates_and_replaces_earlier_output_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let rows = |n: usize| {
+        let mut csv = String::from("gtin,lot,serial\n");
+        for i in 1..=n {
+            csv.push_str(&format!("{GTIN},CF2406A,{i:06}\n"));
+        }
+        csv
+    };
+    let r = batch(dir.path(), &rows(40), &["--sheet", "sheet.svg"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(files_in(&dir.path().join("out")).len(), 41);
+    assert!(dir.path().join("sheet-002.svg").exists());
+    let first = std::fs::read_to_string(dir.path().join("out/uris.csv")).expect("uris");
+
+    // Duplicates: refused with both line numbers; the earlier output is untouched.
+    let dup = format!(
+        "{}{GTIN},CF2406A,000002\n{GTIN}, CF2406A ,000003\n",
+        rows(3)
+    );
+    let r = batch(dir.path(), &dup, &[]);
+    assert_eq!(r.code, 2);
+    snapshot("batch_duplicates", &r);
+    assert!(r.stderr.contains("Dòng 5: trùng nhãn") && r.stderr.contains("với dòng 3"));
+    assert!(r.stderr.contains("Dòng 6: trùng nhãn") && r.stderr.contains("với dòng 4"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out/uris.csv")).expect("uris"),
+        first,
+        "a refused run leaves the earlier batch as it was"
+    );
+    // The same serial in another lot is another item.
+    let other_lot = format!("{}{GTIN},CF2406B,000001\n", rows(1));
+    assert_eq!(batch(dir.path(), &other_lot, &[]).code, 0);
+
+    // A smaller batch replaces the earlier one whole: no stale label files, no stale sheet pages.
+    let r = batch(dir.path(), &rows(3), &["--sheet", "sheet.svg"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        files_in(&dir.path().join("out")),
+        [
+            "00001_000001.svg",
+            "00002_000002.svg",
+            "00003_000003.svg",
+            "uris.csv"
+        ]
+    );
+    assert!(dir.path().join("sheet.svg").exists());
+    assert!(
+        !dir.path().join("sheet-001.svg").exists() && !dir.path().join("sheet-002.svg").exists()
+    );
+    assert!(
+        files_in(dir.path()).iter().all(|f| !f.starts_with(".out")),
+        "no temporary directory left: {:?}",
+        files_in(dir.path())
+    );
+
+    // A directory that is not an earlier batch output is not replaced.
+    let mine = dir.path().join("mine");
+    std::fs::create_dir_all(&mine).expect("mkdir");
+    std::fs::write(mine.join("notes.txt"), "keep me").expect("write");
+    let key = fx("producer.pem");
+    let r = txng(
+        dir.path(),
+        &[
+            "sign",
+            "--key",
+            &key,
+            "--producer-number",
+            "1",
+            "--batch",
+            "labels.csv",
+            "--out-dir",
+            "mine",
+        ],
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("không thay thế"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(mine.join("notes.txt")).expect("kept"),
+        "keep me"
+    );
+}
+
+/// Signs a producer list given as text; returns the run.
+fn registry_sign(dir: &Path, name: &str, text: &str, lang: &str) -> Run {
+    std::fs::write(dir.join(name), text).expect("write");
+    txng(
+        dir,
+        &[
+            "registry",
+            "sign",
+            "--producers",
+            name,
+            "--key",
+            &fx("authority.pem"),
+            "--kid",
+            "qt-2026",
+            "--out",
+            "r.jws",
+            "--now",
+            NOW,
+            "--lang",
+            lang,
+        ],
+    )
+}
+
+#[test]
+fn registry_sign_refuses_expired_lists_and_locates_bad_producers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(fixtures().join("producers.toml")).expect("fixture");
+    let expired = text.replace(
+        "next_update = 2099-01-01T00:00:00+07:00",
+        "next_update = 2026-06-01T00:00:00+07:00",
+    );
+    let r = registry_sign(dir.path(), "p.toml", &expired, "vi");
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("đã quá hạn cập nhật"), "{}", r.stderr);
+    assert!(!dir.path().join("r.jws").exists());
+    let backwards = text.replace(
+        "next_update = 2099-01-01T00:00:00+07:00",
+        "next_update = 2025-12-31T00:00:00+07:00",
+    );
+    let r = registry_sign(dir.path(), "p.toml", &backwards, "en");
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr
+            .contains("next_update (2025-12-30T17:00:00Z) must be after issued_at"),
+        "{}",
+        r.stderr
+    );
+
+    // A second producer without a tax code and with a bad key: named by number, id and line.
+    let second = "\n[[producers]]\nid = \"htx-khac\"\nname = \"HTX Khác\"\ngs1_company_prefixes = [\"893509\"]\naddress = { commune = \"Xã A\", province = \"Tỉnh Quảng Trị\" }\n\n[[producers.keys]]\nnumber = 1\npublic_key = \"abc\"\nvalid_from = \"2026-01-01\"\n";
+    let r = registry_sign(dir.path(), "p.toml", &format!("{text}{second}"), "vi");
+    assert_eq!(r.code, 2);
+    let line = text.lines().count() + 2;
+    assert!(
+        r.stderr.contains(&format!(
+            "nhà sản xuất thứ 2 (htx-khac), dòng {line}: thiếu hoặc rỗng trường tax_code"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("khóa thứ 1: public_key") && r.stderr.contains("khóa thứ 1: valid_from")
+    );
+    snapshot("registry_bad_producer", &r);
+
+    // The same in JSON: the line of the producer's id.
+    let json = serde_json::json!({
+        "issued_at": "2026-01-01T00:00:00+07:00",
+        "next_update": "2099-01-01T00:00:00+07:00",
+        "resolvers": [], "trace_url_templates": [],
+        "authority": {"name": "Sở KH&CN"},
+        "producers": [
+            {"id": "a", "name": "A", "tax_code": "1", "address": {"commune": "Xã A", "province": "Quảng Trị"}, "gs1_company_prefixes": ["893501"], "keys": []},
+            {"id": "b", "name": "B", "tax_code": "2", "address": {"commune": "Xã A", "province": "Quảng Trị"}, "gs1_company_prefixes": ["893501"], "keys": []}
+        ]
+    });
+    let pretty = serde_json::to_string_pretty(&json).expect("json");
+    let r = registry_sign(dir.path(), "p.json", &pretty, "en");
+    assert_eq!(r.code, 2);
+    let line_of = |id: &str| {
+        pretty
+            .lines()
+            .position(|l| l.contains(&format!("\"id\": \"{id}\"")))
+            .expect("id line")
+            + 1
+    };
+    assert!(
+        r.stderr.contains("registry.prefix_conflict"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains(&format!("producer #1 (a), line {}", line_of("a"))),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains(&format!("producer #2 (b), line {}", line_of("b"))),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn private_keys_readable_by_others_are_refused_and_openssl_keys_are_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _) = with_registry();
+    let open = dir.path().join("open.pem");
+    std::fs::copy(fixtures().join("producer.pem"), &open).expect("copy");
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let args = |lang: &'static str| {
+        vec![
+            "sign",
+            "--key",
+            "open.pem",
+            "--producer-number",
+            "1",
+            "--gtin",
+            GTIN,
+            "--lot",
+            "A",
+            "--serial",
+            "1",
+            "--lang",
+            lang,
+        ]
+    };
+    let r = txng(dir.path(), &args("vi"));
+    assert_eq!(r.code, 2);
+    snapshot("key_too_open_vi", &r);
+    assert!(r.stderr.contains("chmod 600 open.pem"));
+    let r = txng(dir.path(), &args("en"));
+    assert!(
+        r.stderr.contains("readable by group or others") && r.stderr.contains("chmod 600 open.pem")
+    );
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    assert_eq!(txng(dir.path(), &args("en")).code, 2, "group-readable too");
+    std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    assert_eq!(txng(dir.path(), &args("en")).code, 0, "owner-only is fine");
+
+    // A key made by OpenSSL (or, without it, by Python's cryptography) signs the registry, and
+    // the registry verifies with the public key that tool computes.
+    let made = Command::new("openssl")
+        .args(["genpkey", "-algorithm", "ed25519", "-out", "ossl.pem"])
+        .current_dir(dir.path())
+        .status()
+        .is_ok_and(|s| s.success());
+    let public = if made {
+        let der = Command::new("openssl")
+            .args(["pkey", "-in", "ossl.pem", "-pubout", "-outform", "DER"])
+            .current_dir(dir.path())
+            .output()
+            .expect("openssl pkey");
+        assert!(der.status.success());
+        der.stdout[der.stdout.len() - 32..].to_vec()
+    } else {
+        let py = "from cryptography.hazmat.primitives.asymmetric import ed25519\nfrom cryptography.hazmat.primitives import serialization as s\nk = ed25519.Ed25519PrivateKey.generate()\nopen('ossl.pem','wb').write(k.private_bytes(s.Encoding.PEM, s.PrivateFormat.PKCS8, s.NoEncryption()))\nimport sys; sys.stdout.buffer.write(k.public_key().public_bytes(s.Encoding.Raw, s.PublicFormat.Raw))\n";
+        let out = Command::new("python3")
+            .args(["-c", py])
+            .current_dir(dir.path())
+            .output()
+            .expect("neither openssl nor python3 cryptography found");
+        assert!(
+            out.status.success(),
+            "python cryptography: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    std::fs::set_permissions(
+        dir.path().join("ossl.pem"),
+        std::fs::Permissions::from_mode(0o600),
+    )
+    .expect("chmod");
+    let r = txng(
+        dir.path(),
+        &[
+            "registry",
+            "sign",
+            "--producers",
+            &fx("producers.toml"),
+            "--key",
+            "ossl.pem",
+            "--kid",
+            "ossl",
+            "--out",
+            "registry.jws",
+            "--now",
+            "2026-03-01T00:00:00+07:00",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let uri = sign_label(dir.path(), "CF2406A", "000123");
+    let anchor = format!("ossl={}", txng_core::b64::encode(&public));
+    let r = txng(
+        dir.path(),
+        &[
+            "verify",
+            &uri,
+            "--registry",
+            "registry.jws",
+            "--anchor",
+            &anchor,
+            "--now",
+            NOW,
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(r.stdout.contains("registry.valid"));
+}
+
+/// No character that could drive a terminal, reorder text or start a line of its own.
+fn assert_terminal_safe(s: &str) {
+    let bad: Vec<char> = s
+        .chars()
+        .filter(|c| {
+            *c != '\n'
+                && (c.is_control()
+                    || matches!(c, '\u{061C}' | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
+        })
+        .collect();
+    assert!(bad.is_empty(), "unsafe characters {bad:?} in:\n{s}");
+}
+
+#[test]
+fn document_text_is_printed_with_escapes_neutralised() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(fixtures().join("producers.toml")).expect("fixture");
+    let evil = text
+        .replace(
+            "name = \"Hợp tác xã Cà phê Khe Sanh\"",
+            "name = \"HTX \\u001b]8;;https://evil.example\\u0007Khe Sanh\\u001b[2J\\u009b31m\\u202eelif.exe\\u202c\"",
+        )
+        .replace("hotline = \"0233 3852 000\"", "hotline = \"0233\\r\\n✓ Đã xác thực\"");
+    std::fs::write(dir.path().join("p.toml"), evil).expect("write");
+    let r = txng(
+        dir.path(),
+        &[
+            "registry",
+            "sign",
+            "--producers",
+            "p.toml",
+            "--key",
+            &fx("authority.pem"),
+            "--kid",
+            "qt-2026\u{1b}[31m",
+            "--out",
+            "registry.jws",
+            "--now",
+            "2026-03-01T00:00:00+07:00",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_terminal_safe(&r.stdout);
+    assert!(r.stdout.contains("HTX \\u{1b}]8;;https://evil.example\\u{7}Khe Sanh\\u{1b}[2J\\u{9b}31m\\u{202e}elif.exe\\u{202c}"), "{}", r.stdout);
+    assert!(r.stdout.contains("kid: qt-2026\\u{1b}[31m"));
+    let uri = sign_label(dir.path(), "CF2406A", "000123");
+    let anchor = format!(
+        "qt-2026\u{1b}[31m={}",
+        std::fs::read_to_string(fixtures().join("authority.pem.pub"))
+            .expect("pub")
+            .trim()
+    );
+    for extra in [&[][..], &["--json"][..]] {
+        let mut args = vec![
+            "verify",
+            &uri,
+            "--registry",
+            "registry.jws",
+            "--anchor",
+            &anchor,
+            "--now",
+            NOW,
+        ];
+        args.extend_from_slice(extra);
+        let r = txng(dir.path(), &args);
+        assert_eq!(r.code, 0, "{}", r.stdout);
+        assert_terminal_safe(&r.stdout);
+        assert_terminal_safe(&r.stderr);
+        if extra.is_empty() {
+            assert!(r.stdout.contains("Khe Sanh\\u{1b}[2J"), "{}", r.stdout);
+        } else {
+            let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("still JSON");
+            assert!(
+                v["producer"]["name"]
+                    .as_str()
+                    .expect("name")
+                    .contains("\u{202e}elif.exe"),
+                "same value"
+            );
+        }
+    }
+    // Errors too: a CSV cell with an escape sequence.
+    let bad = "gtin,lot,serial\n08935012345677,\u{1b}[2J\u{202e},1\n";
+    let r = batch(dir.path(), bad, &[]);
+    assert_eq!(r.code, 2);
+    assert_terminal_safe(&r.stderr);
 }

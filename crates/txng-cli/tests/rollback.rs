@@ -2,6 +2,8 @@
 //! time per registry source and refuses an older, genuinely signed list served at the same place;
 //! `txng registry sign` refuses JSON input with a duplicated member (§2.2).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -116,7 +118,7 @@ fn registry_sign_refuses_a_duplicated_json_member() {
         let out = Command::new(env!("CARGO_BIN_EXE_txng"))
             .current_dir(dir.path())
             .args(["registry", "sign", "--producers", file, "--key"])
-            .arg(fx.join("authority.pem"))
+            .arg(common::private_key("authority.pem"))
             .args([
                 "--kid",
                 "qt-2026",

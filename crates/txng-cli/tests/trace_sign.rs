@@ -3,6 +3,8 @@
 //! validates against the schema and keeps txng's context.
 
 use serde_json::{json, Value};
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -10,11 +12,10 @@ const GTIN: &str = "08935012345677";
 const CLASS: &str = "urn:epc:class:lgtin:893501234.0567.CF2406A";
 
 fn fx(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
+    if name.ends_with(".pem") {
+        return common::private_key(name).display().to_string();
+    }
+    common::fixtures().join(name).display().to_string()
 }
 
 struct Run {
