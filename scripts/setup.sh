@@ -4,6 +4,7 @@
 # one line per thing it installs otherwise.
 #
 #   Rust target wasm32-unknown-unknown        (rustup)
+#   Rust component rust-src                   (rustup; the widget's std is rebuilt for size)
 #   wasm-bindgen CLI = the version in Cargo.lock (cargo install, ~3 min once)
 #   Chromium + ChromeDriver                   (Debian: chromium, chromium-driver; headless tests)
 #   playwright-core, jsqr, binaryen, pngjs, jose, axe-core (npm ci, exact versions from package-lock.json)
@@ -35,6 +36,12 @@ for comp in rustfmt clippy; do
     rustup component add "$comp" >/dev/null
   fi
 done
+
+# --- Rust standard library sources (scripts/build-web.sh rebuilds std for size) ---------------
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing Rust component rust-src"
+  rustup component add rust-src >/dev/null
+fi
 
 # --- Rust target -------------------------------------------------------------------------------
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
