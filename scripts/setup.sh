@@ -8,6 +8,7 @@
 #   Chromium + ChromeDriver                   (Debian: chromium, chromium-driver; headless tests)
 #   playwright-core, jsqr, binaryen, pngjs, jose, axe-core (npm ci, exact versions from package-lock.json)
 #   Python cryptography                       (pip; interop tests)
+#   cargo-fuzz 0.13.2                         (cargo install; the fuzz stage of test.sh, ~4 min once)
 #
 # Never downloads a browser through Playwright (that fails on this network): tests launch
 # /usr/bin/chromium. wasm-opt is node_modules/.bin/wasm-opt (npm binaryen); Debian's binaryen is
@@ -89,4 +90,14 @@ fi
 if ! python3 -c 'import cryptography.hazmat.primitives.asymmetric.ed25519' 2>/dev/null; then
   say "installing Python cryptography 48.0.0"
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore 'cryptography==48.0.0'
+fi
+
+# --- cargo-fuzz (the fuzz stage of scripts/test.sh; stable toolchain with RUSTC_BOOTSTRAP=1) ----
+fuzz_want="0.13.2"
+fuzz_have="$(cargo fuzz --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$fuzz_have" != "$fuzz_want" ]; then
+  say "installing cargo-fuzz $fuzz_want (was: ${fuzz_have:-none}; takes a few minutes)"
+  cargo install --quiet cargo-fuzz --version "$fuzz_want" --locked --force
+  fuzz_have="$(cargo fuzz --version | awk '{print $2}')"
+  [ "$fuzz_have" = "$fuzz_want" ] || die "cargo-fuzz is $fuzz_have after install, wanted $fuzz_want"
 fi
