@@ -208,6 +208,11 @@ fn duplicates_and_conflicts_are_refused() {
         txng_core::b64::decode(&pk(9))
     );
     assert!(p.key(3).is_none());
+    // The JSON form of a key gives it as base64url.
+    let j = serde_json::to_value(&p.keys).expect("serialises");
+    assert_eq!(j[0]["key"], pk(9));
+    assert_eq!(j[1]["key"], pk(8));
+    assert_eq!(j[1]["number"], 2);
 }
 
 #[test]
