@@ -250,3 +250,97 @@ fn expiry_is_the_end_of_the_day_in_vietnam() {
         }
     }
 }
+
+/// Expired from the first second after the date's last moment in Vietnam, not at it.
+#[test]
+fn expiry_edge_to_the_second() {
+    let reg = registry();
+    for date in ["261127", "261231", "270200"] {
+        let l = sign_label(
+            data("S1", vec![(Ai::Expiry, date.into())]),
+            1,
+            &producer_key(1),
+        )
+        .expect("signs");
+        let text = l.to_uri(&format!("https://{HOST}"));
+        let end = txng_core::time::gs1_date(date, NOW)
+            .expect("date")
+            .end_unix_vn();
+        for (now, expired) in [(end - 1, false), (end, false), (end + 1, true)] {
+            let v = Verification::start(
+                &text,
+                Fetched::Bytes(reg.as_bytes()),
+                false,
+                &anchors(),
+                now,
+            )
+            .verdict();
+            assert_eq!(v.has(Code::ProductExpired), expired, "{date} at {now}");
+            assert!(v.has(Code::SignatureValid));
+        }
+    }
+}
+
+/// The minimum-information warnings (Thông tư 02/2024/TT-BKHCN) for every combination of the
+/// product's fields and the label's dates.
+#[test]
+fn minimum_information_warnings() {
+    let reg = registry();
+    let names = [("Cà phê", false), ("", true), ("  ", true)];
+    let images = [
+        (Some("/a.jpg"), false),
+        (None, true),
+        (Some(""), true),
+        (Some(" "), true),
+    ];
+    let label_dates = [None, Some(Ai::Expiry), Some(Ai::BestBefore)];
+    for (name, no_name) in names {
+        for (image, no_image) in images {
+            for has_expiry in [true, false] {
+                for expiry_date in [None, Some("2027-01-01")] {
+                    for label_date in label_dates {
+                        let attrs = label_date
+                            .map(|ai| (ai, "271231".to_string()))
+                            .into_iter()
+                            .collect();
+                        let l = sign_label(data("S1", attrs), 1, &producer_key(1)).expect("signs");
+                        let mut product = json!({ "name": name, "has_expiry": has_expiry });
+                        if let Some(i) = image {
+                            product["image_url"] = json!(i);
+                        }
+                        if let Some(d) = expiry_date {
+                            product["expiry_date"] = json!(d);
+                        }
+                        let payload = json!({
+                            "format": "txng-trace/1", "gtin": l.data.gtin, "lot": "L1",
+                            "product": product,
+                            "epcis": { "type": "EPCISDocument", "schemaVersion": "2.0",
+                                       "epcisBody": { "eventList": [] } },
+                        });
+                        let t =
+                            sign_trace(payload.to_string().as_bytes(), "p1", 1, &producer_key(1));
+                        let mut v = start(&l.to_uri(&format!("https://{HOST}")), &reg, false);
+                        v.add_trace(Fetched::Bytes(t.as_bytes()));
+                        let verdict = v.verdict();
+                        let case = format!(
+                            "{name:?} {image:?} {has_expiry} {expiry_date:?} {label_date:?}"
+                        );
+                        assert!(verdict.has(Code::TraceValid), "{case}");
+                        assert_eq!(verdict.has(Code::InfoMissingName), no_name, "{case}");
+                        assert_eq!(verdict.has(Code::InfoMissingImage), no_image, "{case}");
+                        let no_expiry = has_expiry && label_date.is_none() && expiry_date.is_none();
+                        assert_eq!(verdict.has(Code::InfoMissingExpiry), no_expiry, "{case}");
+                        assert!(!verdict.has(Code::InfoMissingProducer), "{case}");
+                        let warned = no_name || no_image || no_expiry;
+                        let want = if warned {
+                            State::VerifiedWithWarnings
+                        } else {
+                            State::Verified
+                        };
+                        assert_eq!(verdict.state, want, "{case}");
+                    }
+                }
+            }
+        }
+    }
+}
