@@ -190,7 +190,10 @@ impl Oracle {
             key.revoked_at.is_none_or(|at| at > NOW),
             "revoked key green"
         );
-        assert!(key.valid_from <= NOW, "not yet valid key green");
+        // Key validity is judged at the device's time or later (never earlier): a verifier may
+        // move `now` up to the registry's `issued_at` (FORMAT.md, clock behind), never back.
+        let latest = NOW.max(v.registry_issued_at.unwrap_or(NOW));
+        assert!(key.valid_from <= latest, "not yet valid key green");
         if v.has(Code::TraceValid) {
             let t = Trace::from_payload(trace_payload.expect("trace.valid without a trace"))
                 .expect("trace.valid: the payload reads");
@@ -627,6 +630,7 @@ pub fn registry_target(data: &[u8]) {
                 oracle.check_verdict(&text, data, None, &v);
                 let stranger = key.verifying_key() == keys().stranger.verifying_key();
                 let usable = owner.as_deref() == Some(p.id.as_str())
+                    && reg.issued_at <= NOW
                     && k.revoked_at.is_none_or(|at| at > NOW)
                     && k.valid_from <= NOW
                     && !v.has(Code::RegistryExpired);
