@@ -143,7 +143,7 @@ end
 # --- 4b. fuzz: the harness builds, every target runs briefly, no crash ----------------------------
 # fuzz/ is its own workspace (cargo-fuzz settings), so the workspace's cargo commands do not see it:
 # this stage keeps it from rotting. `-s none`: the code is safe Rust (no sanitizer needed), and an
-# uninstrumented-by-ASan build runs ~10x more executions in the same time.
+# build without AddressSanitizer runs several times more executions in the same time.
 begin fuzz "cargo check of fuzz/ + ${TXNG_FUZZ_SECONDS:-10} s of each fuzz target (RUSTC_BOOTSTRAP=1 cargo fuzz run -s none)"
 fuzz_secs="${TXNG_FUZZ_SECONDS:-10}"
 logged cargo check --quiet --manifest-path fuzz/Cargo.toml --all-targets
