@@ -142,7 +142,7 @@ end
 
 # --- 4b. fuzz: the harness builds, every target runs briefly, no crash ----------------------------
 # fuzz/ is its own workspace (cargo-fuzz settings), so the workspace's cargo commands do not see it:
-# this stage keeps it from rotting. `-s none`: the code is safe Rust (no sanitizer needed), and an
+# this stage keeps it from rotting. `-s none`: the code is safe Rust (no sanitizer needed), and a
 # build without AddressSanitizer runs several times more executions in the same time.
 begin fuzz "cargo check of fuzz/ + ${TXNG_FUZZ_SECONDS:-10} s of each fuzz target (RUSTC_BOOTSTRAP=1 cargo fuzz run -s none)"
 fuzz_secs="${TXNG_FUZZ_SECONDS:-10}"
