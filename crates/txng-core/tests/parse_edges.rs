@@ -105,3 +105,22 @@ fn bracket_digits() {
     let lit = b.replacen("(10)L1", "(10)L\\1", 1);
     assert_eq!(code(&lit), Some(Code::PayloadValueInvalid));
 }
+
+#[test]
+fn uri_path_shape() {
+    let uri = signed().to_uri("https://truyxuat.example.vn");
+    let (path, query) = uri.split_once('?').expect("query");
+    // An odd number of path segments after /01/, or an empty one, is `payload.path_invalid`.
+    for bad in [format!("{path}/10"), path.replacen("/10/L1", "/10/", 1)] {
+        assert_eq!(
+            code(&format!("{bad}?{query}")),
+            Some(Code::PayloadPathInvalid),
+            "{bad}"
+        );
+    }
+    // A digit path AI that is not known: `payload.ai_unknown`.
+    assert_eq!(
+        code(&format!("{path}/99/X?{query}")),
+        Some(Code::PayloadAiUnknown)
+    );
+}
