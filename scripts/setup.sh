@@ -12,6 +12,7 @@
 #   Python zxing-cpp (module zxingcpp)        (pip; decodes the demo QR codes, reports symbology)
 #   Python jsonschema, rfc3986-validator, rfc3339-validator, pyld (pip; EPCIS schema and JSON-LD
 #                                             checks of the demo traces, tests/interop/epcis.py)
+#   cargo-fuzz 0.13.2                         (cargo install; the fuzz stage of test.sh, ~4 min once)
 #
 # Never downloads a browser through Playwright (that fails on this network): tests launch
 # /usr/bin/chromium. wasm-opt is node_modules/.bin/wasm-opt (npm binaryen); Debian's binaryen is
@@ -121,4 +122,14 @@ then
   say "installing Python $epcis_py"
   # shellcheck disable=SC2086 # one word per package
   python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore $epcis_py
+fi
+
+# --- cargo-fuzz (the fuzz stage of scripts/test.sh; stable toolchain with RUSTC_BOOTSTRAP=1) ----
+fuzz_want="0.13.2"
+fuzz_have="$(cargo fuzz --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$fuzz_have" != "$fuzz_want" ]; then
+  say "installing cargo-fuzz $fuzz_want (was: ${fuzz_have:-none}; takes a few minutes)"
+  cargo install --quiet cargo-fuzz --version "$fuzz_want" --locked --force
+  fuzz_have="$(cargo fuzz --version | awk '{print $2}')"
+  [ "$fuzz_have" = "$fuzz_want" ] || die "cargo-fuzz is $fuzz_have after install, wanted $fuzz_want"
 fi

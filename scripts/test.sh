@@ -6,7 +6,8 @@
 #    2. fmt          cargo fmt --all -- --check
 #    3. clippy       cargo clippy --workspace --all-targets -- -D warnings
 #    4. cargo-test   cargo test --workspace (core vectors, CLI snapshots, Yew SSR, scan corpus)
-#    4b. url-diff    the core's URL/host decisions vs Node's WHATWG `new URL()` on generated labels
+#   4b. url-diff     the core's URL/host decisions vs Node's WHATWG `new URL()` on generated labels
+#   4c. fuzz         cargo check of fuzz/, seeds from the vectors, a short run of every fuzz target
 #    5. wasm-test    cargo test -p txng-web --target wasm32-unknown-unknown (headless Chromium)
 #    6. build-web    scripts/build-web.sh (dist/, with the scanner module in dist/pkg/scan)
 #    7. demo-data    txng demo (keys, registry, labels, QR PNGs, trace documents)
@@ -20,9 +21,10 @@
 #
 # The last line is "N passed, N failed": the tests counted from each runner's own summary (cargo,
 # wasm-bindgen-test, interop, node --test), plus one for each check stage without tests
-# (setup, fmt, clippy, build-web, demo-data, budgets, scan-bench).
+# (setup, fmt, clippy, build-web, demo-data, budgets, scan-bench), and one for each fuzz target run.
 #
-# Env: TXNG_SKIP_SCAN_BENCH=1 skips stage 11; TXNG_KEEP_GOING is not supported on purpose.
+# Env: TXNG_SKIP_SCAN_BENCH=1 skips stage 11; TXNG_FUZZ_SECONDS (default 10) is the run of each fuzz
+# target in stage 4b; TXNG_KEEP_GOING is not supported on purpose.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -146,6 +148,38 @@ end
 begin url-diff "node tests/interop/url_diff.mjs (core vs WHATWG URL on generated labels)"
 cargo build --quiet -p txng-core --example url_decide
 counted plain node tests/interop/url_diff.mjs --decide "$root/target/debug/examples/url_decide"
+end
+
+# --- 4c. fuzz: the harness builds, every target runs briefly, no crash ----------------------------
+# fuzz/ is its own workspace (cargo-fuzz settings), so the workspace's cargo commands do not see it:
+# this stage keeps it from rotting. `-s none`: the code is safe Rust (no sanitizer needed), and a
+# build without AddressSanitizer runs several times more executions in the same time.
+begin fuzz "cargo check of fuzz/ + ${TXNG_FUZZ_SECONDS:-10} s of each fuzz target (RUSTC_BOOTSTRAP=1 cargo fuzz run -s none)"
+fuzz_secs="${TXNG_FUZZ_SECONDS:-10}"
+logged cargo check --quiet --manifest-path fuzz/Cargo.toml --all-targets
+python3 scripts/fuzz-seeds.py >/dev/null
+(cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz build -s none 2>&1 | tail -1)
+fuzz_targets=$(cd fuzz && cargo fuzz list)
+for t in $fuzz_targets; do
+  flog="$logs/fuzz-$t.log"
+  set +e
+  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -s none "$t" "corpus/$t" -- \
+     -max_total_time="$fuzz_secs" -print_final_stats=1 -close_fd_mask=1) >"$flog" 2>&1
+  rc=$?
+  set -e
+  execs=$(grep -Eo 'stat::number_of_executed_units: [0-9]+' "$flog" | grep -Eo '[0-9]+$' || true)
+  cov=$(grep -E '(DONE|INITED) +cov' "$flog" | tail -1 | grep -Eo 'cov: [0-9]+ ft: [0-9]+' || true)
+  line=$(printf '%-17s %9s execs  %s' "$t" "${execs:-?}" "${cov:-cov: ?}")
+  if [ "$rc" -ne 0 ]; then
+    grep -E 'panicked|SUMMARY|Test unit written' "$flog" || tail -20 "$flog"
+    echo "[fuzz] $t FAILED (exit $rc): crash input and log in fuzz/artifacts/$t/ and $flog"
+    failed=$((failed + 1))
+    counted_failed=1
+    exit 1
+  fi
+  passed=$((passed + 1))
+  echo "[fuzz] $line, 0 crashes"
+done
 end
 
 # --- 5. wasm tests in headless Chromium -----------------------------------------------------------

@@ -5,6 +5,8 @@ use txng_core::registry::{Registry, TrustAnchor};
 
 fuzz_target!(|data: &[u8]| {
     let anchors: Vec<TrustAnchor> =
-        TrustAnchor::from_base64url("a", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo").into_iter().collect();
+        TrustAnchor::from_base64url("a", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo")
+            .into_iter()
+            .collect();
     let _ = Registry::load(data, &anchors, 1_800_000_000);
 });
