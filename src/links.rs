@@ -22,38 +22,13 @@ impl Default for LinkBase {
     }
 }
 
-/// The RFC 3986 characters (unreserved, reserved, `%`). Everything else — space, tab, newline,
-/// other controls, `\`, `"`, `<`, `>`, `^`, `` ` ``, `{`, `|`, `}`, non-ASCII — is refused:
-/// browsers silently strip or rewrite several of them.
+/// The RFC 3986 characters the core allows in a label's URI (unreserved, sub-delims, gen-delims
+/// but `[ ]`) and `%`. Everything else — space, tab, newline, other controls, `\`, `"`, `<`, `>`,
+/// `^`, `` ` ``, `{`, `|`, `}`, non-ASCII — is refused: browsers silently strip or rewrite several
+/// of them.
 fn rfc3986_chars(u: &str) -> bool {
-    u.bytes().all(|b| {
-        b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'-' | b'.'
-                    | b'_'
-                    | b'~'
-                    | b':'
-                    | b'/'
-                    | b'?'
-                    | b'#'
-                    | b'['
-                    | b']'
-                    | b'@'
-                    | b'!'
-                    | b'$'
-                    | b'&'
-                    | b'\''
-                    | b'('
-                    | b')'
-                    | b'*'
-                    | b'+'
-                    | b','
-                    | b';'
-                    | b'='
-                    | b'%'
-            )
-    })
+    u.bytes()
+        .all(|b| txng_core::link::is_uri_char(b) || b == b'%')
 }
 
 /// Whether `u` is written as an absolute `https:` URL (any case), as opposed to a path.

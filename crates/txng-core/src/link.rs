@@ -481,8 +481,9 @@ fn parse_body(t: &str, element_string_aim: bool) -> Result<SignedLink, ParseErro
 }
 
 /// Characters allowed in a URI besides `%HH` (FORMAT.md §1.1): RFC 3986 unreserved, sub-delims and
-/// the gen-delims but `[` and `]` (no IP literals).
-fn is_uri_char(b: u8) -> bool {
+/// the gen-delims but `[` and `]` (no IP literals). The widget applies the same set to links from
+/// signed data before the browser's URL parser sees them (FORMAT.md §3.3).
+pub fn is_uri_char(b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(
             b,

@@ -385,54 +385,48 @@ pub fn files() -> Vec<(&'static str, String)> {
     ]
 }
 
-/// The main producers with one key entry of the coffee cooperative edited.
-fn with_coffee_key(number: u16, edit: impl Fn(&mut Vec<(String, J)>)) -> Vec<J> {
-    let mut producers = main_producers();
-    for p in &mut producers {
-        let J::Obj(m) = p else { continue };
-        if !m.iter().any(|(k, v)| k == "id" && *v == J::from(COFFEE)) {
-            continue;
-        }
-        for (k, v) in m.iter_mut() {
-            let J::Arr(list) = v else { continue };
-            if k != "keys" {
-                continue;
-            }
-            for key in list.iter_mut() {
-                if let J::Obj(km) = key {
-                    if km
-                        .iter()
-                        .any(|(k, v)| k == "number" && *v == J::from(number))
-                    {
-                        edit(km);
-                    }
-                }
-            }
-        }
-    }
-    producers
-}
-
-/// The main producers with producer `id`'s keys replaced by one key `number` with this public key.
-fn with_key(number: u16, id: &str, public_key: String) -> Vec<J> {
+/// The main producers with producer `id`'s `keys` member edited.
+fn with_keys_of(id: &str, edit: impl Fn(&mut J)) -> Vec<J> {
     let mut producers = main_producers();
     for p in &mut producers {
         let J::Obj(m) = p else { continue };
         if !m.iter().any(|(k, v)| k == "id" && *v == J::from(id)) {
             continue;
         }
-        for (k, v) in m.iter_mut() {
-            if k == "keys" {
-                *v = J::Arr(vec![obj![
-                    "number" => number,
-                    "public_key" => public_key.clone(),
-                    "valid_from" => "2025-01-01T00:00:00+07:00",
-                    "test" => true,
-                ]]);
-            }
-        }
+        m.iter_mut()
+            .filter(|(k, _)| k == "keys")
+            .for_each(|(_, v)| edit(v));
     }
     producers
+}
+
+/// The main producers with one key entry of the coffee cooperative edited.
+fn with_coffee_key(number: u16, edit: impl Fn(&mut Vec<(String, J)>)) -> Vec<J> {
+    with_keys_of(COFFEE, |keys| {
+        let J::Arr(list) = keys else { return };
+        for key in list.iter_mut() {
+            if let J::Obj(km) = key {
+                if km
+                    .iter()
+                    .any(|(k, v)| k == "number" && *v == J::from(number))
+                {
+                    edit(km);
+                }
+            }
+        }
+    })
+}
+
+/// The main producers with producer `id`'s keys replaced by one key `number` with this public key.
+fn with_key(number: u16, id: &str, public_key: String) -> Vec<J> {
+    with_keys_of(id, |keys| {
+        *keys = J::Arr(vec![obj![
+            "number" => number,
+            "public_key" => public_key.clone(),
+            "valid_from" => "2025-01-01T00:00:00+07:00",
+            "test" => true,
+        ]]);
+    })
 }
 
 /// A genuine key plus a point of order 8: not small order, but not in the prime-order subgroup.
