@@ -79,21 +79,27 @@ pub fn run(a: &TraceSignArgs, lang: Lang) -> Result<ExitCode> {
         .map_err(|e| CliError::new(format!("{e:?}")))?;
     std::fs::write(&a.out, format!("{jws}\n")).map_err(|e| io_error(&a.out, &e, lang))?;
 
+    // Text from the document (kid, lot, names, places) is printed terminal-safe (text::clean).
+    let clean = crate::text::clean;
     println!(
         "{}",
-        fill(
+        clean(&fill(
             T::TraceWritten.get(lang),
             &[&a.out.display(), &(jws.len() + 1)]
-        )
+        ))
     );
-    println!("  kid: {}", parsed.kid);
+    println!("  kid: {}", clean(&parsed.kid));
     println!(
         "  GTIN: {}  {}: {}",
-        trace.gtin,
+        clean(&trace.gtin),
         T::Lot.get(lang),
-        trace.lot
+        clean(&trace.lot)
     );
-    println!("  {}: {}", T::ProductName.get(lang), trace.product.name);
+    println!(
+        "  {}: {}",
+        T::ProductName.get(lang),
+        clean(&trace.product.name)
+    );
     println!(
         "  {}",
         fill(T::EventCount.get(lang), &[&trace.events.len()])
@@ -102,8 +108,10 @@ pub fn run(a: &TraceSignArgs, lang: Lang) -> Result<ExitCode> {
         let step = e.step.as_ref().map(|s| s.label(lang)).unwrap_or_default();
         let place = e.place.as_deref().unwrap_or("");
         println!(
-            "    {}  {step}  {place}",
-            display_local(e.time, e.offset_minutes)
+            "    {}  {}  {}",
+            display_local(e.time, e.offset_minutes),
+            clean(&step),
+            clean(place)
         );
     }
     let mut warnings = Vec::new();

@@ -534,3 +534,21 @@ fn duplicated_member_is_refused() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(out.exists());
 }
+
+/// Issue 7: text from the document is printed terminal-safe: an escape sequence or a bidi
+/// override in the product name reaches the terminal as visible `\u{…}` text, never raw.
+#[test]
+fn document_text_is_printed_terminal_safe() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut doc = payload();
+    doc["product"]["name"] =
+        json!("Cà phê \u{1b}[2J\u{1b}]8;;https://evil.example\u{7}ĐỎ\u{202e}gnp.exe");
+    let (r, out) = sign(dir.path(), &doc, &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(out.exists());
+    for raw in ['\u{1b}', '\u{7}', '\u{202e}'] {
+        assert!(!r.stdout.contains(raw), "raw {raw:?} in: {}", r.stdout);
+    }
+    assert!(r.stdout.contains("Cà phê"), "{}", r.stdout);
+    assert!(r.stdout.contains("\\u{1b}"), "{}", r.stdout);
+}
