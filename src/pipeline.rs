@@ -51,7 +51,7 @@ pub fn stage1(
                 return (v, RegistryStatus::Fresh);
             }
             net::forget_fresh();
-            let why = if v.verdict().has(Code::RegistryRollback) {
+            let why = if v.has(Code::RegistryRollback) {
                 Failure::Older
             } else {
                 Failure::Refused
@@ -70,7 +70,7 @@ pub fn stage1(
         }
         // Tampered, damaged or older than a list already seen: of no use, and never again.
         net::delete_saved(registry_url);
-        if v.verdict().has(Code::RegistryRollback) {
+        if v.has(Code::RegistryRollback) {
             saved_older = Some(v);
         }
     }

@@ -135,8 +135,6 @@ pub struct Verification {
     checks: Vec<Check>,
     link: Option<SignedLink>,
     registry: Option<Registry>,
-    /// The registry may be out of date: read from the device's saved copy, or past `next_update`.
-    registry_outdated: bool,
     producer: Option<usize>,
     signature_ok: bool,
     trace: Option<Trace>,
@@ -176,7 +174,6 @@ impl Verification {
             checks: Vec::new(),
             link: None,
             registry: None,
-            registry_outdated: ctx.from_cache,
             producer: None,
             signature_ok: false,
             trace: None,
@@ -213,9 +210,6 @@ impl Verification {
             ));
             return;
         }
-        self.registry_outdated |= checks
-            .iter()
-            .any(|c| matches!(c.code, Code::RegistryStale | Code::RegistryExpired));
         self.checks.extend(checks);
         if ctx.from_cache {
             self.checks.push(Check::with(
@@ -254,7 +248,15 @@ impl Verification {
         let Some(key) = producer.key(n) else {
             // A key added after this copy of the list was issued is not a forgery: only a
             // current list fetched now can say "never published" (FORMAT.md §1.5).
-            let code = if self.registry_outdated {
+            // The list may be out of date: the device's saved copy, or past `next_update`.
+            let outdated = [
+                Code::RegistryCached,
+                Code::RegistryStale,
+                Code::RegistryExpired,
+            ]
+            .into_iter()
+            .any(|c| self.has(c));
+            let code = if outdated {
                 Code::KeyNotYetListed
             } else {
                 Code::KeyUnknown
@@ -479,6 +481,11 @@ impl Verification {
             registry_issued_at: self.registry.as_ref().map(|r| r.issued_at),
             scanned: self.link.as_ref().map(|l| l.data.clone()),
         }
+    }
+
+    /// Whether a check with this code has been made so far.
+    pub fn has(&self, code: Code) -> bool {
+        self.checks.iter().any(|c| c.code == code)
     }
 
     /// The parsed link, if parsing succeeded (not verified unless the state says so).
