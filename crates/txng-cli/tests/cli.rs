@@ -91,22 +91,10 @@ fn snapshot(name: &str, r: &Run) {
 /// A temporary directory with the signed registry (authority key, fixed time).
 fn with_registry() -> (tempfile::TempDir, Run) {
     let dir = tempfile::tempdir().expect("tempdir");
+    let args = common::fixture_registry_args();
     let r = txng(
         dir.path(),
-        &[
-            "registry",
-            "sign",
-            "--producers",
-            &fx("producers.toml"),
-            "--key",
-            &fx("authority.pem"),
-            "--kid",
-            "qt-2026",
-            "--out",
-            "registry.jws",
-            "--now",
-            "2026-03-01T00:00:00+07:00",
-        ],
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
     );
     (dir, r)
 }

@@ -126,23 +126,8 @@ fn refused(r: &Run, out: &Path, needles: &[&str]) {
 }
 
 fn registry(dir: &Path) -> String {
-    let r = txng(
-        dir,
-        &[
-            "registry",
-            "sign",
-            "--producers",
-            &fx("producers.toml"),
-            "--key",
-            &fx("authority.pem"),
-            "--kid",
-            "qt-2026",
-            "--out",
-            "registry.jws",
-            "--now",
-            "2026-03-01T00:00:00+07:00",
-        ],
-    );
+    let args = common::fixture_registry_args();
+    let r = txng(dir, &args.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(r.code, 0, "{}", r.stderr);
     dir.join("registry.jws").display().to_string()
 }

@@ -31,3 +31,24 @@ pub fn private_key(name: &str) -> PathBuf {
     }
     dest
 }
+
+/// `txng registry sign` of the fixture producer list into `registry.jws` in the working directory
+/// (authority fixture key, kid `qt-2026`, a fixed time): the registry most CLI tests start from.
+pub fn fixture_registry_args() -> Vec<String> {
+    [
+        "registry",
+        "sign",
+        "--producers",
+        &fixtures().join("producers.toml").display().to_string(),
+        "--key",
+        &private_key("authority.pem").display().to_string(),
+        "--kid",
+        "qt-2026",
+        "--out",
+        "registry.jws",
+        "--now",
+        "2026-03-01T00:00:00+07:00",
+    ]
+    .map(str::to_string)
+    .to_vec()
+}
