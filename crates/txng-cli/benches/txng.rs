@@ -2,18 +2,11 @@
 //! loading a 1,000-producer registry, signing labels (sign + URI) and rendering QR SVGs.
 //! Run with `cargo bench -p txng-cli`; criterion prints time per item and items per second.
 
-// The QR renderer is the CLI's own (a binary crate), compiled in here by path.
-#[allow(dead_code)]
-#[path = "../src/cli.rs"]
-mod cli;
-#[allow(dead_code, unused_imports)]
-#[path = "../src/qr.rs"]
-mod qr;
-
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use ed25519_dalek::SigningKey;
 use serde_json::json;
 use std::hint::black_box;
+use txng_cli::{cli, qr};
 use txng_core::registry::{Registry, TrustAnchor};
 use txng_core::sign::{sign_label, sign_registry};
 use txng_core::{b64, verify, Ai, Fetched, LabelData};

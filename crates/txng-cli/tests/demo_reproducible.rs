@@ -1,18 +1,10 @@
 //! The demo generator is deterministic: two runs write the same bytes, and the test vectors
 //! committed in `crates/txng-core/tests/vectors` are exactly what it writes.
-//!
-//! The `demo` module is compiled into this test directly (the CLI is a binary crate).
-
-#[allow(dead_code)]
-#[path = "../src/demo/mod.rs"]
-mod demo;
-
-#[allow(dead_code)]
-#[path = "../src/epcis.rs"]
-mod epcis;
+//! The generator is the `txng_cli` library's `demo` module.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use txng_cli::{demo, epcis};
 
 fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
