@@ -43,7 +43,7 @@ pub fn run(a: &RegistrySignArgs, lang: Lang) -> Result<ExitCode> {
         for place in locate.for_detail(c.detail.as_deref().unwrap_or(""), lang) {
             e.push_str(&format!("\n  {place}"));
         }
-        CliError::new(e)
+        CliError::refused(c.code, e)
     })?;
     std::fs::write(&a.out, format!("{jws}\n")).map_err(|e| io_error(&a.out, &e, lang))?;
     print_summary(a, &reg, &checks, jws.len() + 1, lang);
@@ -326,13 +326,16 @@ pub fn refused(c: &Check, lang: Lang) -> CliError {
         .as_deref()
         .map(|d| format!(" ({d})"))
         .unwrap_or_default();
-    CliError::new(format!(
-        "{}\n  {} — {}: {}{detail}",
-        T::Refused.get(lang),
+    CliError::refused(
         c.code,
-        m.title,
-        m.explanation
-    ))
+        format!(
+            "{}\n  {} — {}: {}{detail}",
+            T::Refused.get(lang),
+            c.code,
+            m.title,
+            m.explanation
+        ),
+    )
 }
 
 fn print_summary(a: &RegistrySignArgs, reg: &Registry, checks: &[Check], bytes: usize, lang: Lang) {

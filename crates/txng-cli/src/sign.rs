@@ -46,6 +46,22 @@ impl LabelError {
             }
         }
     }
+
+    /// The core's status code, if the core refused the data.
+    pub fn code(&self) -> Option<txng_core::Code> {
+        match self {
+            LabelError::Date(..) => None,
+            LabelError::Core(e) => Some(e.code),
+        }
+    }
+
+    /// As a CLI error: the message, and the core's code when it is the core's refusal.
+    pub fn into_cli(self, lang: Lang) -> CliError {
+        match self.code() {
+            Some(code) => CliError::refused(code, self.message(lang)),
+            None => CliError::new(self.message(lang)),
+        }
+    }
 }
 
 /// `YYMMDD` from `YYMMDD` or `YYYY-MM-DD` (the core then checks the date is real).
@@ -152,7 +168,7 @@ pub fn run(a: &SignArgs, lang: Lang) -> Result<ExitCode> {
     };
     let link = input
         .sign_link(a.producer_number, &key)
-        .map_err(|e| CliError::new(e.message(lang)))?;
+        .map_err(|e| e.into_cli(lang))?;
     // The printed line: the URI, or for an element string its bracketed human-readable form (the
     // element string itself has GS bytes, invisible in a terminal).
     let (printed, content) = if a.element_string {
@@ -229,5 +245,41 @@ mod tests {
             };
             assert_eq!(code, Some(txng_core::Code::PayloadPathInvalid), "{base}");
         }
+    }
+
+    #[test]
+    fn a_core_refusal_keeps_its_code_and_message() {
+        let mut input = LabelInput {
+            gtin: "08935012345678",
+            cpv: None,
+            lot: "CF2406A",
+            serial: "000123",
+            prod_date: None,
+            pack_date: None,
+            best_before: None,
+            expiry: None,
+            harvest: None,
+            origin: None,
+        };
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let Err(refusal) = input.sign_link(1, &key) else {
+            panic!("a GTIN with a wrong check digit is signed");
+        };
+        let message = refusal.message(Lang::Vi);
+        let e = refusal.into_cli(Lang::Vi);
+        assert_eq!(e.code(), Some(txng_core::Code::PayloadGtinCheckDigit));
+        assert_eq!(e.to_string(), message);
+        assert!(
+            message.starts_with("payload.gtin_check_digit — "),
+            "{message}"
+        );
+
+        // A date the CLI itself cannot read is the CLI's error: no core code.
+        input.gtin = "08935012345677";
+        input.expiry = Some("31/12/2026");
+        let Err(refusal) = input.sign_link(1, &key) else {
+            panic!("an unreadable date is signed");
+        };
+        assert_eq!(refusal.into_cli(Lang::En).code(), None);
     }
 }

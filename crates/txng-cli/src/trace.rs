@@ -173,12 +173,15 @@ fn load_registry(p: &Path, a: &TraceSignArgs, now: UnixTime, lang: Lang) -> Resu
 
 fn unusable(p: &Path, code: Code, detail: &str, lang: Lang) -> CliError {
     let m = message(code, lang);
-    CliError::new(format!(
-        "{}\n  {code} — {}: {} ({detail})",
-        fill(T::TraceRegistryUnusable.get(lang), &[&p.display()]),
-        m.title,
-        m.explanation
-    ))
+    CliError::refused(
+        code,
+        format!(
+            "{}\n  {code} — {}: {} ({detail})",
+            fill(T::TraceRegistryUnusable.get(lang), &[&p.display()]),
+            m.title,
+            m.explanation
+        ),
+    )
 }
 
 /// What a verifier checks about the signer (FORMAT.md §1.5, §3.2): the producer and key are
@@ -386,12 +389,15 @@ fn refused(e: &TraceError, lang: Lang) -> CliError {
 /// "Refused: code — title: explanation (detail)", from the core's message table.
 fn refused_code(code: Code, detail: &str, lang: Lang) -> CliError {
     let m = message(code, lang);
-    CliError::new(format!(
-        "{}\n  {code} — {}: {} ({detail})",
-        T::Refused.get(lang),
-        m.title,
-        m.explanation
-    ))
+    CliError::refused(
+        code,
+        format!(
+            "{}\n  {code} — {}: {} ({detail})",
+            T::Refused.get(lang),
+            m.title,
+            m.explanation
+        ),
+    )
 }
 
 fn read_json(p: &Path, lang: Lang) -> Result<Value> {
@@ -460,4 +466,20 @@ fn from_diary(
             "epcisBody": { "eventList": events },
         },
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_core_refusal_keeps_its_code() {
+        let e = check_key("08935012345678", "CF2406A", Lang::En).expect_err("bad check digit");
+        assert_eq!(e.code(), Some(Code::PayloadGtinCheckDigit));
+        assert!(e.to_string().contains("payload.gtin_check_digit — "), "{e}");
+        let e = refused(&TraceError::TooManyEvents(1001), Lang::Vi);
+        assert_eq!(e.code(), Some(Code::TraceTooManyEvents));
+        assert!(e.to_string().contains("(events=1001)"), "{e}");
+        assert!(check_key("08935012345677", "CF2406A", Lang::En).is_ok());
+    }
 }
