@@ -378,12 +378,8 @@ fn check_times(epcis: &Value, lang: Lang) -> Result<()> {
 }
 
 fn refused(e: &TraceError, lang: Lang) -> CliError {
-    let (code, detail) = match e {
-        TraceError::Malformed(d) => (Code::TraceMalformed, d.clone()),
-        TraceError::Version(v) => (Code::TraceVersionUnsupported, format!("format={v}")),
-        TraceError::TooManyEvents(n) => (Code::TraceTooManyEvents, format!("events={n}")),
-    };
-    refused_code(code, &detail, lang)
+    let c = e.check();
+    refused_code(c.code, c.detail.as_deref().unwrap_or(""), lang)
 }
 
 /// "Refused: code — title: explanation (detail)", from the core's message table.

@@ -316,6 +316,22 @@ pub enum TraceError {
     TooManyEvents(usize),
 }
 
+impl TraceError {
+    /// The check it fails, with its detail: the one mapping of trace errors to status codes (the
+    /// verifier and `txng trace sign` both use it).
+    pub fn check(&self) -> Check {
+        match self {
+            TraceError::Malformed(d) => Check::with(Code::TraceMalformed, d.as_str()),
+            TraceError::Version(v) => {
+                Check::with(Code::TraceVersionUnsupported, format!("format={v}"))
+            }
+            TraceError::TooManyEvents(n) => {
+                Check::with(Code::TraceTooManyEvents, format!("events={n}"))
+            }
+        }
+    }
+}
+
 /// A trace document's signed content.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Trace {
@@ -501,6 +517,29 @@ mod tests {
         })
         .to_string()
         .into_bytes()
+    }
+
+    #[test]
+    fn each_trace_error_fails_its_own_check() {
+        let mut bad = doc(
+            json!("https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"),
+            vec![],
+        );
+        bad.retain(|b| *b != b'}');
+        let e = Trace::from_payload(&bad).expect_err("truncated JSON");
+        assert_eq!(e.check().code, Code::TraceMalformed);
+        let version = String::from_utf8(doc(json!([]), vec![]))
+            .expect("utf-8")
+            .replace(TRACE_FORMAT, "txng-trace/2");
+        let e = Trace::from_payload(version.as_bytes()).expect_err("version 2");
+        assert_eq!(
+            e.check(),
+            Check::with(Code::TraceVersionUnsupported, "format=txng-trace/2")
+        );
+        assert_eq!(
+            TraceError::TooManyEvents(1001).check(),
+            Check::with(Code::TraceTooManyEvents, "events=1001")
+        );
     }
 
     /// Documents signed before the namespace moved (`urn:txng:`) are still read in full.

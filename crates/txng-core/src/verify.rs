@@ -5,12 +5,12 @@
 //! so a caller can show a verdict at once and add the trace when it arrives.
 
 use crate::gs1::Ai;
-use crate::jws::{verify_strict, Jws, JwsError};
+use crate::jws::{verify_strict, Jws, SignatureInvalid};
 use crate::link::{self, LabelData, SignedLink};
 use crate::registry::{Authority, Producer, Registry, TrustAnchor};
 use crate::status::{Check, Code, Severity, State};
 use crate::time::{gs1_date, Date, UnixTime};
-use crate::trace::{Product, Trace, TraceError, TraceEvent, MAX_TRACE_BYTES};
+use crate::trace::{Product, Trace, TraceEvent, MAX_TRACE_BYTES};
 use serde::Serialize;
 
 /// What the caller could fetch of a document.
@@ -386,11 +386,8 @@ impl Verification {
                 format!("kid={}", jws.kid),
             ));
         }
-        jws.verify(&key.key).map_err(|e| match e {
-            JwsError::SignatureInvalid => {
-                Check::with(Code::TraceSignatureInvalid, format!("kid={}", jws.kid))
-            }
-            other => Check::with(Code::TraceMalformed, format!("{other:?}")),
+        jws.verify(&key.key).map_err(|SignatureInvalid| {
+            Check::with(Code::TraceSignatureInvalid, format!("kid={}", jws.kid))
         })?;
         // Explicit typing (FORMAT.md §3.2), after the signature: a tampered document stays red.
         if !jws.has_typ(crate::jws::TRACE_TYP, &[crate::jws::TRACE_TYP_LEGACY]) {
@@ -399,15 +396,7 @@ impl Verification {
                 crate::registry::typ_detail(&jws),
             ));
         }
-        let trace = Trace::from_payload(&jws.payload).map_err(|e| match e {
-            TraceError::Malformed(d) => Check::with(Code::TraceMalformed, d),
-            TraceError::Version(v) => {
-                Check::with(Code::TraceVersionUnsupported, format!("format={v}"))
-            }
-            TraceError::TooManyEvents(n) => {
-                Check::with(Code::TraceTooManyEvents, format!("events={n}"))
-            }
-        })?;
+        let trace = Trace::from_payload(&jws.payload).map_err(|e| e.check())?;
         if trace.gtin != link.data.gtin || trace.lot != link.data.lot {
             return Err(Check::with(
                 Code::TraceMismatch,
