@@ -73,28 +73,48 @@ cp -r assets dist/assets
 cp -r pkg dist/pkg
 rm -f dist/pkg/*.d.ts dist/pkg/scan/*.d.ts dist/pkg/package.json dist/pkg/.gitignore
 
-if [ -n "$anchors" ]; then
-  python3 - "$anchors" dist/index.html <<'PY'
-import json, re, sys
-anchors = json.load(open(sys.argv[1], encoding="utf-8"))
-if isinstance(anchors, dict):
-    anchors = anchors.get("anchors", [])
-if not anchors or not all(isinstance(a, dict) and a.get("kid") and a.get("public_key") for a in anchors):
-    sys.exit("build-web: the anchors file must be [{\"kid\": ..., \"public_key\": ...}, ...]")
-path = sys.argv[2]
+# dist/index.html: the trust anchors (--anchors), the registry preload's href from the configured
+# registry_url, and a modulepreload for every module the glue imports (pkg/snippets/…), so the
+# browser fetches them with the glue instead of one round trip later (issue 10).
+python3 - "${anchors:-}" dist/index.html dist <<'PY'
+import html as htmlmod, json, os, re, sys
+anchors_file, path, dist = sys.argv[1], sys.argv[2], sys.argv[3]
 html = open(path, encoding="utf-8").read()
 pat = re.compile(r'(<script id="txng-config" type="application/json">)(.*?)(</script>)', re.S)
 m = pat.search(html)
 if not m:
     sys.exit("build-web: no txng-config block in index.html")
 cfg = json.loads(m.group(2))
-cfg["anchors"] = [{"kid": a["kid"], "public_key": a["public_key"]} for a in anchors]
-block = json.dumps(cfg, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-html = html[:m.start(2)] + block + html[m.end(2):]
+if anchors_file:
+    anchors = json.load(open(anchors_file, encoding="utf-8"))
+    if isinstance(anchors, dict):
+        anchors = anchors.get("anchors", [])
+    if not anchors or not all(isinstance(a, dict) and a.get("kid") and a.get("public_key") for a in anchors):
+        sys.exit("build-web: the anchors file must be [{\"kid\": ..., \"public_key\": ...}, ...]")
+    cfg["anchors"] = [{"kid": a["kid"], "public_key": a["public_key"]} for a in anchors]
+    block = json.dumps(cfg, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    html = html[:m.start(2)] + block + html[m.end(2):]
+    print(f"build-web: {len(anchors)} trust anchor(s) from {anchors_file} written to {path}")
+pre = re.compile(r'<link rel="preload" href="[^"]*" as="fetch" crossorigin data-txng-registry>\n?')
+if not pre.search(html):
+    sys.exit("build-web: no registry preload (<link ... data-txng-registry>) in index.html")
+url = cfg.get("registry_url")
+if isinstance(url, str) and url:
+    tag = f'<link rel="preload" href="{htmlmod.escape(url)}" as="fetch" crossorigin data-txng-registry>\n'
+    html = pre.sub(lambda _: tag, html, count=1)
+else:
+    html = pre.sub("", html, count=1)
+glue = '<link rel="modulepreload" href="/pkg/txng_web.js">\n'
+if glue not in html:
+    sys.exit("build-web: no modulepreload of /pkg/txng_web.js in index.html")
+snippets = sorted(
+    "/" + os.path.relpath(os.path.join(d, f), dist).replace(os.sep, "/")
+    for d, _, fs in os.walk(os.path.join(dist, "pkg", "snippets")) for f in fs if f.endswith(".js")
+)
+extra = "".join(f'  <link rel="modulepreload" href="{s}">\n' for s in snippets)
+html = html.replace(glue, glue + extra, 1)
 open(path, "w", encoding="utf-8").write(html)
-print(f"build-web: {len(anchors)} trust anchor(s) from {sys.argv[1]} written to {path}")
 PY
-fi
 
 gz() { gzip -9 -c "$1" | wc -c; }
 total=0

@@ -106,6 +106,7 @@ pub fn App(p: &Props) -> Html {
         let verify = verify.clone();
         let link = p.initial_link.clone();
         use_effect_with((), move |_| {
+            crate::marks::after_paint(crate::marks::USABLE);
             if let Some(l) = link {
                 verify.emit(l.to_string());
             }
@@ -176,6 +177,7 @@ pub fn App(p: &Props) -> Html {
         let done = matches!(state.phase, Phase::Done(_));
         use_effect_with((state.run, done), move |(_, done)| {
             if *done {
+                crate::marks::after_paint(crate::marks::VERDICT);
                 if let Some(el) = web_sys::window()
                     .and_then(|w| w.document())
                     .and_then(|d| d.query_selector("#verdict h2").ok().flatten())

@@ -25,6 +25,7 @@ pub mod components;
 pub mod config;
 pub mod i18n;
 pub mod links;
+pub mod marks;
 pub mod net;
 pub mod pipeline;
 pub mod scan;
