@@ -7,10 +7,11 @@
 //   deleted. A page is only ever served from one version's cache (no mixed files).
 // - Navigations (any path: a label link /01/… opens the page) get the cached index.html when the
 //   network fails.
-// - Registry and trace documents (*.jws, any origin the page fetches from): network first, the last
-//   good copy when offline. The widget verifies every copy itself (signatures, dates, rollback): a
-//   cached file is never trusted because it is cached. A trace never fetched is not in the cache:
-//   offline the widget says the network is needed for it.
+// - Trace documents (*.jws the page fetches, any origin): network first, the last good copy when
+//   offline. The widget verifies every copy itself (signatures, lot, dates): a cached file is never
+//   trusted because it is cached. A trace never fetched is not in the cache: offline the widget
+//   says the network is needed for it. The registry (fetched with cache: 'no-cache') is left to the
+//   widget, which keeps the last list it verified and labels its use offline with the list's date.
 const VERSION = '__TXNG_VERSION__';
 const SHELL = ['__TXNG_SHELL__'];
 const SHELL_CACHE = `txng-shell-${VERSION}`;
@@ -50,7 +51,9 @@ self.addEventListener('fetch', (event) => {
     })());
     return;
   }
-  if (url.pathname.endsWith('.jws')) {
+  // The registry is fetched with `cache: 'no-cache'` and kept by the widget itself (verified, with
+  // its date shown when used offline): not answered from here.
+  if (url.pathname.endsWith('.jws') && req.cache !== 'no-cache') {
     event.respondWith((async () => {
       const cache = await caches.open(DATA_CACHE);
       try {
