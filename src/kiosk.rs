@@ -195,6 +195,16 @@ pub fn LinkQr(p: &LinkQrProps) -> Html {
             });
         });
     }
+    // The dialog takes the focus (keyboard and screen-reader users land in it).
+    let close = use_node_ref();
+    {
+        let close = close.clone();
+        use_effect_with((), move |_| {
+            if let Some(b) = close.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        });
+    }
     let lang = p.lang;
     html! {
         <div id="kiosk-link" class="kiosk-link" role="dialog" aria-modal="true" aria-labelledby="kiosk-link-title">
@@ -209,7 +219,7 @@ pub fn LinkQr(p: &LinkQrProps) -> Html {
                 }
                 <p class="kiosk-link__hint">{ t(T::KioskLinkHint, lang) }</p>
                 <p class="kiosk-link__url mono">{ p.href.clone() }</p>
-                <button id="kiosk-link-close" type="button" class="btn btn--primary btn--wide" onclick={p.on_close.clone()}>
+                <button id="kiosk-link-close" ref={close} type="button" class="btn btn--primary btn--wide" onclick={p.on_close.clone()}>
                     { t(T::KioskLinkClose, lang) }
                 </button>
             </div>

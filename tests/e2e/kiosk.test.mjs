@@ -59,6 +59,7 @@ test('kiosk: idle screen → wedge scan → result with countdown → back to id
       assert.equal(context.pages().length, 1, 'no new tab');
       assert.ok(page.url().startsWith(BASE), 'no navigation');
       await page.waitForSelector('#kiosk-link svg path', { timeout: 20000 });
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'kiosk-link-close', 'the dialog takes the focus');
       await screenshot(page, 'kiosk-link-qr', { fullPage: false });
       await page.click('#kiosk-link-close');
       assert.equal(await page.$('#kiosk-link'), null);
