@@ -1,8 +1,12 @@
-// Starts the txng widget (an ES module, so no inline script is needed under the CSP).
-// The wasm is located relative to the JS glue, so the widget works under any base path.
-import init from '../pkg/txng_web.js';
+// Starts the txng widget on the standalone page (an ES module, so no inline script is needed under
+// the CSP). The wasm is located relative to the JS glue, so the widget works under any base path.
+import init, { mountPage } from '../pkg/txng_web.js';
 
-init().catch((e) => {
+init().then(() => {
+  mountPage();
+  frameBridge();
+  offline();
+}).catch((e) => {
   const msg = document.querySelector('#txng .boot__msg');
   if (msg) {
     msg.textContent = 'Không tải được trình kiểm tra. Hãy tải lại trang hoặc dùng trình duyệt mới hơn. (Could not load the verifier: reload or use a newer browser.)';
@@ -10,3 +14,47 @@ init().catch((e) => {
   }
   console.error(e);
 });
+
+// The iframe route (README "Embedding"): framed as /?parent=ORIGIN by a site the deployment lists in
+// "parent_origins" of #txng-config, the page posts to that origin only (never '*'):
+//   {source: 'txng', version: 1, type: 'verdict', state, code, gtin, lot}  at each verdict;
+//   {source: 'txng', version: 1, type: 'height', height}                   when its height changes.
+// An origin not in the list gets nothing. The parent checks event.origin against the widget's.
+function frameBridge() {
+  if (window.parent === window) return;
+  let allowed = [];
+  try {
+    allowed = JSON.parse(document.getElementById('txng-config').textContent).parent_origins;
+  } catch (_) {
+    return;
+  }
+  const target = new URLSearchParams(window.location.search).get('parent');
+  if (!target || target === '*' || !Array.isArray(allowed) || !allowed.includes(target)) {
+    if (target) console.warn(`txng: parent ${target} is not in parent_origins; nothing is posted`);
+    return;
+  }
+  const post = (msg) => window.parent.postMessage({ source: 'txng', version: 1, ...msg }, target);
+  document.addEventListener('txng-verdict', (e) => {
+    const d = e.detail || {};
+    post({ type: 'verdict', state: d.state, code: d.code, gtin: d.gtin ?? null, lot: d.lot ?? null });
+  });
+  let last = -1;
+  const measure = () => {
+    const h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (h !== last) {
+      last = h;
+      post({ type: 'height', height: h });
+    }
+  };
+  new ResizeObserver(measure).observe(document.documentElement);
+  measure();
+}
+
+// Offline and installable (assets/sw.js, written to dist/sw.js by build-web.sh with this build's
+// version): registered by the standalone page only, at the deployment's root, not inside a frame.
+function offline() {
+  if (!('serviceWorker' in navigator) || window.parent !== window) return;
+  navigator.serviceWorker.register(new URL('../sw.js', import.meta.url)).catch((e) => {
+    console.warn('txng: no service worker (offline use unavailable):', e);
+  });
+}

@@ -116,6 +116,26 @@ html = html.replace(glue, glue + extra, 1)
 open(path, "w", encoding="utf-8").write(html)
 PY
 
+# The service worker at the root (its scope is the whole deployment), stamped with this build:
+# VERSION = a hash of every file it precaches, SHELL = their URLs (assets/sw.js explains).
+python3 - <<'PY'
+import hashlib, json, pathlib
+dist = pathlib.Path("dist")
+files = sorted(p for p in dist.rglob("*") if p.is_file() and p.name != "sw.js" and p != dist / "index.html"
+               and p.suffix != ".map" and p.parts[1] in ("assets", "pkg")
+               and p.parts[1:3] != ("pkg", "scan"))
+h = hashlib.sha256((dist / "index.html").read_bytes())
+for p in files:
+    h.update(p.relative_to(dist).as_posix().encode() + b"\0" + p.read_bytes())
+version = h.hexdigest()[:16]
+shell = ["/"] + ["/" + p.relative_to(dist).as_posix() for p in files]
+src = (dist / "assets" / "sw.js").read_text(encoding="utf-8")
+src = src.replace("'__TXNG_VERSION__'", json.dumps(version)).replace("['__TXNG_SHELL__']", json.dumps(shell))
+(dist / "sw.js").write_text(src, encoding="utf-8")
+(dist / "assets" / "sw.js").unlink()
+print(f"build-web: dist/sw.js version {version}, {len(shell)} files precached")
+PY
+
 gz() { gzip -9 -c "$1" | wc -c; }
 total=0
 echo "build-web: first-load parts (gzip -9 bytes):"
@@ -135,3 +155,15 @@ if [ "$total" -gt 250000 ]; then
   echo "build-web: first load $total bytes gzip is over the 250 KB budget" >&2
   exit 1
 fi
+
+# Subresource Integrity of every file a department website loads for <txng-verifier> or the iframe
+# (README "Embedding"): `integrity="sha384-…"` on the module script, and the "integrity" map of an
+# import map for the modules it imports. Printed for each build (they change with every build).
+echo "build-web: Subresource Integrity (sha384, base64):"
+python3 - <<'PY'
+import base64, hashlib, pathlib
+files = sorted(p for p in pathlib.Path("dist").rglob("*") if p.suffix in (".js", ".css", ".wasm") and p.is_file())
+for p in files:
+    h = base64.b64encode(hashlib.sha384(p.read_bytes()).digest()).decode()
+    print(f"  {p.relative_to('dist').as_posix():<60} sha384-{h}")
+PY

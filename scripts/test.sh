@@ -17,13 +17,15 @@
 #                    `jsonschema`, `pyld`; trace sign differential: tests/interop/epcis.py)
 #    9. e2e          txng serve on a free 127.0.0.1 port + node --test tests/e2e/ (Playwright, Chromium)
 #   10. budgets      node scripts/budgets.mjs (figures only; fails only if artifacts are missing)
+#  10b. soak         node scripts/kiosk-soak.mjs: 1,000 wedge scans on the kiosk page, JS heap and
+#                    wasm memory printed at start and end (figures; fails only if a scan gets no verdict)
 #   11. scan-bench   node scripts/scan-bench/run.mjs (figures; needs ../shared/testdata)
 #
 # The last line is "N passed, N failed": the tests counted from each runner's own summary (cargo,
 # wasm-bindgen-test, interop, node --test), plus one for each check stage without tests
-# (setup, fmt, clippy, build-web, demo-data, budgets, scan-bench), and one for each fuzz target run.
+# (setup, fmt, clippy, build-web, demo-data, budgets, soak, scan-bench), and one for each fuzz target run.
 #
-# Env: TXNG_SKIP_SCAN_BENCH=1 skips stage 11; TXNG_FUZZ_SECONDS (default 10) is the run of each fuzz
+# Env: TXNG_SKIP_SCAN_BENCH=1 skips stage 11; TXNG_SKIP_SOAK=1 skips 10b (TXNG_SOAK_SCANS: count); TXNG_FUZZ_SECONDS (default 10) is the run of each fuzz
 # target in stage 4b; TXNG_KEEP_GOING is not supported on purpose.
 set -euo pipefail
 
@@ -241,6 +243,16 @@ begin budgets "node scripts/budgets.mjs (figures, not pass/fail)"
 logged node scripts/budgets.mjs
 passed=$((passed + 1))
 end
+
+# --- 10b. kiosk soak: 1,000 wedge scans on the kiosk page, JS heap and wasm memory at start/end --
+if [ "${TXNG_SKIP_SOAK:-}" = 1 ]; then
+  echo "== [soak] skipped (TXNG_SKIP_SOAK=1) =="
+else
+  begin soak "node scripts/kiosk-soak.mjs (${TXNG_SOAK_SCANS:-1000} scans; figures)"
+  logged node scripts/kiosk-soak.mjs
+  passed=$((passed + 1))
+  end
+fi
 
 # --- 11. scan benchmark ---------------------------------------------------------------------------
 if [ "${TXNG_SKIP_SCAN_BENCH:-}" = 1 ]; then

@@ -28,14 +28,65 @@ pub struct Props {
     /// A language the user chose earlier.
     #[prop_or_default]
     pub saved_lang: Option<Lang>,
+    /// Rendered by the `<txng-verifier>` element inside a host page's shadow root: the widget
+    /// touches nothing outside its own subtree (no `<html lang>`, no saved language), and a
+    /// wedge scanner is heard only while the focus is inside the widget.
+    #[prop_or_default]
+    pub embedded: bool,
+    /// Compact embedded mode: only the scan/paste box until there is a result.
+    #[prop_or_default]
+    pub compact: bool,
+    /// Kiosk mode ([`crate::kiosk`]): idle screen, countdown back to it, a new visitor each time.
+    #[prop_or_default]
+    pub kiosk: Option<crate::kiosk::Kiosk>,
+}
+
+/// The element with focus, looking through open shadow roots (inside one, the document's
+/// `activeElement` is only the shadow host).
+fn deep_active_element() -> Option<web_sys::Element> {
+    let mut el = web_sys::window()?.document()?.active_element()?;
+    for _ in 0..8 {
+        let Some(inner) = el
+            .shadow_root()
+            .and_then(|r| js_sys::Reflect::get(&r, &"activeElement".into()).ok())
+            .and_then(|a| a.dyn_into::<web_sys::Element>().ok())
+        else {
+            break;
+        };
+        el = inner;
+    }
+    Some(el)
+}
+
+/// Tells the page about a verdict: a `txng-verdict` event (bubbling, crossing the shadow root)
+/// on the widget's root with `detail = {state, code, gtin, lot}`. The iframe bridge of
+/// `assets/boot.js` forwards it to the parent window.
+fn announce(root: &web_sys::Element, v: &txng_core::Verdict) {
+    let detail = js_sys::Object::new();
+    let set = |k: &str, v: &str| {
+        let _ = js_sys::Reflect::set(&detail, &k.into(), &v.into());
+    };
+    set("state", v.state.as_str());
+    set(
+        "code",
+        v.main_check().map(|c| c.code.as_str()).unwrap_or(""),
+    );
+    if let Some(l) = &v.label {
+        set("gtin", &l.gtin);
+        set("lot", &l.lot);
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(e) = web_sys::CustomEvent::new_with_event_init_dict("txng-verdict", &init) {
+        let _ = root.dispatch_event(&e);
+    }
 }
 
 /// Whether the focused element takes text (then keys are typing, not a wedge scan).
 fn text_field_focused() -> bool {
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-    else {
+    let Some(el) = deep_active_element() else {
         return false;
     };
     if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
@@ -76,11 +127,23 @@ pub fn App(p: &Props) -> Html {
         })
     };
     let runs = use_mut_ref(|| 0u32);
+    // Whether a result is on screen (a kiosk's next scan is then a new visitor).
+    let showing = use_mut_ref(|| false);
+    *showing.borrow_mut() = !matches!(state.phase, Phase::Idle);
+    let root = use_node_ref();
+    let embedded = p.embedded;
+    let kiosk = p.kiosk;
+    // The deployment's language: a kiosk's every new visitor starts in it.
+    let home_lang = match &*config {
+        Ok(c) => c.lang,
+        Err(_) => Lang::default(),
+    };
 
     let verify: Callback<String> = {
         let dispatcher = state.dispatcher();
         let config = config.clone();
         let runs = runs.clone();
+        let showing = showing.clone();
         Callback::from(move |text: String| {
             let Ok(cfg) = &*config else { return };
             let run = {
@@ -89,6 +152,12 @@ pub fn App(p: &Props) -> Html {
                 *r
             };
             let scanned: Rc<str> = Rc::from(text.as_str());
+            if kiosk.is_some() && *showing.borrow() {
+                dispatcher.dispatch(Action::NewVisitor {
+                    run,
+                    lang: home_lang,
+                });
+            }
             dispatcher.dispatch(Action::Begin {
                 run,
                 scanned: scanned.clone(),
@@ -116,6 +185,7 @@ pub fn App(p: &Props) -> Html {
     // Keyboard-wedge scanners: fast keys ending in Enter while no text field has focus.
     {
         let verify = verify.clone();
+        let root = root.clone();
         use_effect_with((), move |_| {
             let buffer = RefCell::new(WedgeBuffer::new());
             let cb = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(
@@ -132,8 +202,13 @@ pub fn App(p: &Props) -> Html {
                     }
                 },
             );
-            let win = web_sys::window();
-            if let Some(w) = &win {
+            // Standalone: the whole window; embedded: only the widget's own subtree.
+            let target: Option<web_sys::EventTarget> = if embedded {
+                root.cast::<web_sys::Node>().map(Into::into)
+            } else {
+                web_sys::window().map(Into::into)
+            };
+            if let Some(w) = &target {
                 let _ = w.add_event_listener_with_callback_and_bool(
                     "keydown",
                     cb.as_ref().unchecked_ref(),
@@ -141,7 +216,7 @@ pub fn App(p: &Props) -> Html {
                 );
             }
             move || {
-                if let Some(w) = &win {
+                if let Some(w) = &target {
                     let _ = w.remove_event_listener_with_callback_and_bool(
                         "keydown",
                         cb.as_ref().unchecked_ref(),
@@ -158,12 +233,16 @@ pub fn App(p: &Props) -> Html {
         let lang = state.lang;
         let first = use_mut_ref(|| Cell::new(true));
         use_effect_with(lang, move |lang| {
+            if embedded {
+                return; // the host page's <html lang> and storage are not ours
+            }
+            let remember = kiosk.is_none(); // a kiosk keeps nothing of a visitor
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 if let Some(root) = doc.document_element() {
                     let _ = root.set_attribute("lang", lang.as_str());
                 }
             }
-            if !first.borrow().replace(false) {
+            if !first.borrow().replace(false) && remember {
                 if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
                     let _ = s.set_item(LANG_KEY, lang.as_str());
                 }
@@ -175,12 +254,13 @@ pub fn App(p: &Props) -> Html {
     // users land on it; the live region announces it too).
     {
         let done = matches!(state.phase, Phase::Done(_));
+        let root = root.clone();
         use_effect_with((state.run, done), move |(_, done)| {
             if *done {
                 crate::marks::after_paint(crate::marks::VERDICT);
-                if let Some(el) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.query_selector("#verdict h2").ok().flatten())
+                if let Some(el) = root
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| r.query_selector("#verdict h2").ok().flatten())
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
                 {
                     let _ = el.focus();
@@ -188,6 +268,116 @@ pub fn App(p: &Props) -> Html {
             }
         });
     }
+
+    // Every verdict (the first, and the one updated with the trace document) is announced.
+    {
+        let root = root.clone();
+        let verdict = state.verdict().cloned();
+        use_effect_with(verdict, move |v| {
+            if let (Some(v), Some(r)) = (v, root.cast::<web_sys::Element>()) {
+                announce(&r, v);
+            }
+        });
+    }
+
+    // Kiosk: the producer list's date on the idle screen, refreshed at its next_update; a link
+    // tapped is shown as a QR code; the camera restarted if its stream stops.
+    let list_issued_at = use_state(|| None::<i64>);
+    let link = use_state(|| None::<String>);
+    let camera_gen = use_state(|| 0u32);
+    {
+        let list_issued_at = list_issued_at.clone();
+        let config = config.clone();
+        use_effect_with((), move |_| {
+            let alive = Rc::new(Cell::new(true));
+            if let (Some(_), Ok(cfg)) = (kiosk, &*config) {
+                let cfg = cfg.clone();
+                let alive = alive.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    while alive.get() {
+                        let got = crate::kiosk::refresh_registry(&cfg).await;
+                        if !alive.get() {
+                            break;
+                        }
+                        if let Some((issued_at, _)) = got {
+                            list_issued_at.set(Some(issued_at));
+                        }
+                        let secs =
+                            crate::kiosk::refresh_delay_secs(got.map(|g| g.1), pipeline::now());
+                        crate::kiosk::sleep_ms((secs * 1000) as i32).await;
+                    }
+                });
+            }
+            move || alive.set(false)
+        });
+    }
+    {
+        let list_issued_at = list_issued_at.clone();
+        let issued = state.verdict().and_then(|v| v.registry_issued_at);
+        use_effect_with(issued, move |issued| {
+            if let Some(at) = *issued {
+                if list_issued_at.is_none_or(|old| old < at) {
+                    list_issued_at.set(Some(at));
+                }
+            }
+        });
+    }
+    {
+        let link = link.clone();
+        use_effect_with(state.run, move |_| link.set(None));
+    }
+    {
+        let camera_gen = camera_gen.clone();
+        let root = root.clone();
+        let watch = kiosk.is_some_and(|k| k.camera);
+        use_effect_with((), move |_| {
+            let cb = Closure::<dyn FnMut()>::new(move || {
+                if crate::kiosk::camera_stopped(&root) {
+                    camera_gen.set(*camera_gen + 1);
+                }
+            });
+            let id = web_sys::window().filter(|_| watch).and_then(|w| {
+                w.set_interval_with_callback_and_timeout_and_arguments_0(
+                    cb.as_ref().unchecked_ref(),
+                    5000,
+                )
+                .ok()
+            });
+            move || {
+                if let (Some(id), Some(w)) = (id, web_sys::window()) {
+                    w.clear_interval_with_handle(id);
+                }
+                drop(cb);
+            }
+        });
+    }
+    let new_visitor = {
+        let d = state.dispatcher();
+        let runs = runs.clone();
+        Callback::from(move |_: ()| {
+            let run = {
+                let mut r = runs.borrow_mut();
+                *r += 1;
+                *r
+            };
+            d.dispatch(Action::NewVisitor {
+                run,
+                lang: home_lang,
+            });
+        })
+    };
+    let on_root_click = {
+        let link = link.clone();
+        Callback::from(move |e: MouseEvent| {
+            if kiosk.is_none() {
+                return;
+            }
+            if let Some(href) = crate::kiosk::clicked_link(&e) {
+                e.prevent_default();
+                link.set(Some(href));
+            }
+        })
+    };
 
     let lang = state.lang;
     let dispatch = |a: Action| {
@@ -204,6 +394,7 @@ pub fn App(p: &Props) -> Html {
     let scan_again = {
         let d = state.dispatcher();
         let runs = runs.clone();
+        let root = root.clone();
         Callback::from(move |_: MouseEvent| {
             let run = {
                 let mut r = runs.borrow_mut();
@@ -211,9 +402,9 @@ pub fn App(p: &Props) -> Html {
                 *r
             };
             d.dispatch(Action::Reset { run });
-            if let Some(el) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("input-text"))
+            if let Some(el) = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector("#input-text").ok().flatten())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             {
                 let _ = el.focus();
@@ -231,7 +422,14 @@ pub fn App(p: &Props) -> Html {
     let live = live_text(&state.phase, state.config_error, lang);
     let configured = state.config_error.is_none();
     let idle = matches!(state.phase, Phase::Idle);
-
+    // Compact embedded mode: only the scan/paste box until a result expands it.
+    let brief = p.compact && idle;
+    let mode = match (embedded, p.compact, kiosk.is_some()) {
+        (_, _, true) => "kiosk",
+        (false, _, _) => "page",
+        (true, false, _) => "full",
+        (true, true, _) => "compact",
+    };
     let inputs = html! {
         <section class="card inputs" aria-label={t(T::InputSubmit, lang)}>
             if !state.camera_open {
@@ -256,9 +454,26 @@ pub fn App(p: &Props) -> Html {
             crate::links::LinkBase(Rc::from(url))
         })
     };
+    let close_link = {
+        let link = link.clone();
+        Callback::from(move |_: MouseEvent| link.set(None))
+    };
+    let again = {
+        let nv = new_visitor.clone();
+        Callback::from(move |_: MouseEvent| nv.emit(()))
+    };
+    let class = if kiosk.is_some() {
+        "txng txng--kiosk"
+    } else {
+        "txng"
+    };
     html! {
         <ContextProvider<crate::links::LinkBase> context={(*link_base).clone()}>
-        <div class="txng">
+        <div {class} ref={root} lang={lang.as_str()} data-mode={mode} onclick={on_root_click}>
+            if let (Some(k), false, true) = (kiosk, idle, configured) {
+                <crate::kiosk::Countdown key={format!("{}-{}", state.run, link.is_some())} seconds={k.reset_secs} {lang}
+                    on_done={new_visitor} on_again={again} />
+            }
             <header class="top">
                 <div class="top__titles">
                     <h1 class="top__title">{ t(T::AppTitle, lang) }</h1>
@@ -271,8 +486,16 @@ pub fn App(p: &Props) -> Html {
                 if state.camera_open && configured {
                     <ScanView {lang} pkg_base={pkg_base.clone()} on_scan={verify.clone()} {on_close} />
                 }
-                if idle && configured {
-                    <p class="intro">{ t(T::Intro, lang) }</p>
+                if let (Some(k), true, true) = (kiosk, idle, configured) {
+                    <IdleScreen {lang} camera={k.camera} list_issued_at={*list_issued_at} />
+                    if k.camera {
+                        <ScanView key={camera_gen.to_string()} {lang} pkg_base={pkg_base.clone()}
+                            on_scan={verify.clone()} on_close={Callback::noop()} />
+                    }
+                } else if idle && configured {
+                    if !brief {
+                        <p class="intro">{ t(T::Intro, lang) }</p>
+                    }
                     { inputs.clone() }
                 }
                 <VerdictBanner phase={state.phase.clone()} config_error={state.config_error}
@@ -290,20 +513,27 @@ pub fn App(p: &Props) -> Html {
                     }
                     <ChecksPanel verdict={v.clone()} {lang} />
                 }
-                <HonestyNote {lang} />
+                if !brief {
+                    <HonestyNote {lang} />
+                }
                 if let Some(v) = verdict.clone() {
                     if !serious {
                         <ReportFake verdict={v} scanned={state.scanned.clone()} {lang} />
                     }
                 }
-                if !idle && configured {
+                if !idle && configured && kiosk.is_none() {
                     <button id="scan-again" type="button" class="btn btn--primary btn--wide" onclick={scan_again}>
                         { t(T::ScanAgain, lang) }
                     </button>
                     { inputs }
                 }
             </main>
-            <footer class="foot"><p>{ t(T::Footer, lang) }</p></footer>
+            if !brief {
+                <footer class="foot"><p>{ t(T::Footer, lang) }</p></footer>
+            }
+            if let Some(href) = (*link).clone() {
+                <crate::kiosk::LinkQr href={href} {lang} pkg_base={pkg_base.clone()} on_close={close_link} />
+            }
         </div>
         </ContextProvider<crate::links::LinkBase>>
     }

@@ -87,6 +87,38 @@ impl Config {
         })
     }
 
+    /// The configuration of an embedded `<txng-verifier>` element, from its attributes:
+    /// `registry` (URL), `anchors` (space-separated `kid:public_key` pairs, base64url keys) and
+    /// `lang`. Same rules as the JSON block: anchors with a malformed or weak key are dropped, and
+    /// with none left the configuration is refused.
+    pub fn from_attributes(
+        registry: &str,
+        anchors: &str,
+        lang: &str,
+        pkg_base: &str,
+    ) -> Result<Config, ConfigError> {
+        let registry_url = registry.trim();
+        if registry_url.is_empty() {
+            return Err(ConfigError::Invalid);
+        }
+        let anchors: Vec<TrustAnchor> = anchors
+            .split_ascii_whitespace()
+            .filter_map(|pair| {
+                let (kid, key) = pair.rsplit_once(':').filter(|(k, _)| !k.is_empty())?;
+                TrustAnchor::from_base64url(kid, key)
+            })
+            .collect();
+        if anchors.is_empty() {
+            return Err(ConfigError::NoAnchors);
+        }
+        Ok(Config {
+            registry_url: registry_url.to_string(),
+            anchors,
+            lang: Lang::parse(lang.trim()).unwrap_or_default(),
+            pkg_base: pkg_base.trim().to_string(),
+        })
+    }
+
     /// Reads the configuration block from the current page.
     pub fn from_page() -> Result<Config, ConfigError> {
         let text = web_sys::window()
@@ -123,5 +155,41 @@ mod tests {
             Config::from_json(r#"{"registry_url":"/r","anchors":[{"kid":"k","public_key":"…"}]}"#),
             Err(ConfigError::NoAnchors)
         );
+    }
+
+    #[test]
+    fn attributes_of_the_custom_element() {
+        let c = Config::from_attributes(
+            " https://r.example/registry.jws ",
+            &format!("  k1:{KEY}\n bad:xyz k2:{KEY} "),
+            "en",
+            "",
+        )
+        .expect("valid attributes");
+        assert_eq!(c.registry_url, "https://r.example/registry.jws");
+        assert_eq!(
+            c.anchors.iter().map(|a| a.kid.as_str()).collect::<Vec<_>>(),
+            ["k1", "k2"],
+            "the malformed anchor is dropped, the others kept in order"
+        );
+        assert_eq!(c.lang, Lang::En);
+        let vi = Config::from_attributes("/r", &format!("k:{KEY}"), "xx", "").expect("valid");
+        assert_eq!(
+            vi.lang,
+            Lang::Vi,
+            "an unknown language falls back to Vietnamese"
+        );
+        assert_eq!(
+            Config::from_attributes("", &format!("k:{KEY}"), "vi", ""),
+            Err(ConfigError::Invalid)
+        );
+        let no_kid = format!(":{KEY}");
+        for bad in ["", "k1", KEY, "k1:", ":", "k1:short", no_kid.as_str()] {
+            assert_eq!(
+                Config::from_attributes("/r", bad, "vi", ""),
+                Err(ConfigError::NoAnchors),
+                "{bad:?}"
+            );
+        }
     }
 }

@@ -150,6 +150,16 @@ texts! {
     WhyRefused => "trang trả về không phải danh sách hợp lệ", "the answer was not a valid list";
     WhyOlder => "danh sách nhận được cũ hơn bản máy đã có", "the list received is older than the one this device already has";
     Footer => "Kết quả được kiểm tra ngay trên thiết bị của bạn bằng chữ ký số.", "The result is checked on your device using digital signatures.";
+    // Kiosk mode (src/kiosk.rs, src/components/idle_screen.rs).
+    KioskInvite => "Đưa mã QR trên sản phẩm vào máy quét", "Hold the product's QR code to the scanner";
+    KioskInviteSub => "Kết quả hiện ngay trên màn hình này.", "The result shows on this screen at once.";
+    KioskCamera => "hoặc đưa mã trước camera", "or hold the code in front of the camera";
+    KioskBackIn => "Tự động quay lại sau {} giây", "Back to the start in {} seconds";
+    KioskListDate => "Danh sách nhà sản xuất cập nhật lúc {}", "Producer list last updated {}";
+    KioskListNone => "Chưa tải được danh sách nhà sản xuất", "The producer list has not been loaded yet";
+    KioskLinkTitle => "Mở bằng điện thoại của bạn", "Open it on your own phone";
+    KioskLinkHint => "Quét mã QR này bằng camera điện thoại.", "Scan this QR code with your phone's camera.";
+    KioskLinkClose => "Đóng", "Close";
 }
 
 /// Fills the `{}` placeholders of a template in order.

@@ -9,21 +9,24 @@
 //!
 //! ## Embedding on a department website
 //!
+//! One module script defines the `<txng-verifier>` custom element ([`embed`],
+//! `assets/txng-verifier.js`), which renders inside its own shadow root:
+//!
 //! ```html
-//! <link rel="stylesheet" href="/assets/app.css">
-//! <script id="txng-config" type="application/json">{"registry_url": "…", "anchors": […]}</script>
-//! <div id="txng"></div>
-//! <script type="module" src="/assets/boot.js"></script>
+//! <script type="module" src="https://HOST/assets/txng-verifier.js"></script>
+//! <txng-verifier registry="https://HOST/registry.jws" anchors="kid:base64url-key" lang="vi"></txng-verifier>
 //! ```
 //!
-//! The widget mounts into `#txng` (or `<body>` when there is none). See `config` for the
-//! configuration block. The QR decoder is a separate wasm module loaded only when needed.
+//! The standalone page (`index.html`, `assets/boot.js`) mounts into `#txng` with the
+//! `#txng-config` block ([`mount_page`]); only it reads the page address as a scanned code.
 #![deny(missing_docs)]
 
 pub mod app;
 pub mod components;
 pub mod config;
+pub mod embed;
 pub mod i18n;
+pub mod kiosk;
 pub mod links;
 pub mod marks;
 pub mod net;
@@ -36,14 +39,24 @@ use wasm_bindgen::prelude::*;
 /// The id of the mount point.
 pub const MOUNT_ID: &str = "txng";
 
-/// The page address if it is a GS1 Digital Link (its path has a `/01/` segment).
+/// The page address if it is a label link: its path has a segment `01` followed by a 14-digit
+/// GTIN segment (FORMAT.md §1.1: any segments may precede `/01/{gtin}`). Other pages (a news
+/// URL such as `/2026/01/tin-tuc.html`) are not scanned codes.
 pub fn digital_link_of(href: &str, pathname: &str) -> Option<String> {
-    (pathname.contains("/01/")).then(|| href.to_string())
+    let segs: Vec<&str> = pathname.split('/').collect();
+    let label = segs
+        .windows(2)
+        .find(|w| w[0] == "01")
+        .is_some_and(|w| w[1].len() == 14 && w[1].bytes().all(|b| b.is_ascii_digit()));
+    label.then(|| href.to_string())
 }
 
-/// Entry point: reads the configuration and mounts the app.
-#[wasm_bindgen(start)]
-pub fn start() {
+/// The standalone page (`assets/boot.js` calls it after loading the module): reads the
+/// `#txng-config` block, takes the page address as a scanned code if it is a label link, and
+/// mounts the app into `#txng`. Does nothing on a page without `#txng` (the custom element of
+/// [`embed`] mounts itself).
+#[wasm_bindgen(js_name = mountPage)]
+pub fn mount_page() {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -62,18 +75,52 @@ pub fn start() {
         .flatten()
         .and_then(|s| s.get_item(app::LANG_KEY).ok().flatten())
         .and_then(|l| txng_core::Lang::parse(&l));
+    let config_text = doc
+        .get_element_by_id(config::CONFIG_ELEMENT_ID)
+        .and_then(|e| e.text_content());
+    let kiosk = kiosk::Kiosk::from_page(config_text.as_deref(), &loc.search().unwrap_or_default());
     let props = app::Props {
         config,
         initial_link,
-        saved_lang,
+        // A kiosk keeps nothing of earlier visitors, their language included.
+        saved_lang: saved_lang.filter(|_| kiosk.is_none()),
+        embedded: false,
+        compact: false,
+        kiosk,
     };
-    match doc.get_element_by_id(MOUNT_ID) {
-        Some(root) => {
-            root.set_text_content(None); // drop the "loading" placeholder
-            yew::Renderer::<app::App>::with_root_and_props(root, props).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::with_props(props).render();
+    if let Some(root) = doc.get_element_by_id(MOUNT_ID) {
+        root.set_text_content(None); // drop the "loading" placeholder
+        let _ = root.class_list().add_1("txng-root");
+        yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::digital_link_of;
+
+    #[test]
+    fn only_label_paths_are_scanned_codes() {
+        let label = "https://truyxuat.quangtri.gov.vn/01/08935012345677/10/CF2406A?8030=x";
+        assert_eq!(
+            digital_link_of(label, "/01/08935012345677/10/CF2406A").as_deref(),
+            Some(label)
+        );
+        assert!(digital_link_of("h", "/qt/01/08935012345677").is_some());
+        for not_label in [
+            "/2026/01/tin-tuc-san-pham.html",
+            "/2026/01/",
+            "/01/",
+            "/01",
+            "/",
+            "/index.html",
+            "/01/0893501234567",
+            "/01/089350123456778",
+            "/01/0893501234567x",
+            "/x01/08935012345677",
+            "/2026/01/08935012345677x",
+        ] {
+            assert_eq!(digital_link_of("h", not_label), None, "{not_label}");
         }
     }
 }

@@ -104,13 +104,23 @@ fn offline() -> bool {
     web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
+/// Whether a service worker controls the page (`assets/sw.js`): offline, it may still answer
+/// from the documents it kept (a trace viewed before), so the request is made anyway.
+fn worker_controlled() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"serviceWorker".into()).ok())
+        .filter(|sw| !sw.is_undefined())
+        .and_then(|sw| js_sys::Reflect::get(&sw, &"controller".into()).ok())
+        .is_some_and(|c| !c.is_null() && !c.is_undefined())
+}
+
 /// GETs a URL with a timeout and a size cap, streaming the body so an oversized answer is cut off
 /// without holding it all.
 pub async fn fetch_capped(url: &str, cap: usize, timeout_ms: i32, revalidate: bool) -> Got {
     let Some(window) = web_sys::window() else {
         return Got::Failed(Failure::Network);
     };
-    if offline() {
+    if offline() && !worker_controlled() {
         return Got::Failed(Failure::Offline);
     }
     let controller = web_sys::AbortController::new().ok();

@@ -171,6 +171,14 @@ pub enum Action {
     CloseCamera,
     /// Flip the timeline order.
     ToggleOrder,
+    /// Kiosk: a new visitor. Back to the start screen in the deployment's language with nothing
+    /// of the previous visitor kept (results of older runs are dropped).
+    NewVisitor {
+        /// The new run number.
+        run: u32,
+        /// The deployment's language.
+        lang: Lang,
+    },
 }
 
 impl AppState {
@@ -208,6 +216,11 @@ impl AppState {
             Action::OpenCamera => s.camera_open = true,
             Action::CloseCamera => s.camera_open = false,
             Action::ToggleOrder => s.newest_first = !s.newest_first,
+            Action::NewVisitor { run, lang } => {
+                let mut fresh = AppState::new(lang, s.config_error);
+                fresh.run = run;
+                return fresh;
+            }
         }
         s
     }
@@ -250,5 +263,40 @@ mod tests {
         let s4 = s3.apply(Action::Reset { run: 3 });
         assert_eq!(s4.phase, Phase::Idle);
         assert_eq!(s4.apply(Action::ToggleLang).lang, Lang::En);
+    }
+
+    #[test]
+    fn a_new_visitor_keeps_nothing_of_the_previous_one() {
+        let v = Shared::new(txng_core::verify(
+            "x",
+            txng_core::Fetched::Unavailable("offline"),
+            None,
+            &[],
+            0,
+        ));
+        let visited = AppState::new(Lang::Vi, None)
+            .apply(Action::ToggleLang)
+            .apply(Action::Begin {
+                run: 7,
+                scanned: "a".into(),
+            })
+            .apply(Action::Registry(7, RegistryStatus::Fresh))
+            .apply(Action::Verdict(7, v.clone()))
+            .apply(Action::Trace(7, TraceStatus::Loading))
+            .apply(Action::ToggleOrder)
+            .apply(Action::OpenCamera);
+        assert_eq!(visited.lang, Lang::En);
+        let next = visited.apply(Action::NewVisitor {
+            run: 8,
+            lang: Lang::Vi,
+        });
+        let mut expect = AppState::new(Lang::Vi, None);
+        expect.run = 8;
+        assert_eq!(next, expect);
+        assert_eq!(
+            next.apply(Action::Verdict(7, v)),
+            expect,
+            "a late result of the previous visitor is dropped"
+        );
     }
 }

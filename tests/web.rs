@@ -306,6 +306,9 @@ async fn app_renders_the_dom_contract() {
         config: Rc::new(Ok(config(&url))),
         initial_link: Some(scanned(VALID).to_string().into()),
         saved_lang: None,
+        embedded: false,
+        compact: false,
+        kiosk: None,
     };
     yew::Renderer::<txng_web::app::App>::with_root_and_props(root.clone(), props).render();
     let q = |sel: &str| root.query_selector(sel).ok().flatten();

@@ -4,6 +4,7 @@
 
 pub mod checks_panel;
 pub mod honesty_note;
+pub mod idle_screen;
 pub mod input_bar;
 pub mod lang_toggle;
 pub mod net_status;
@@ -16,6 +17,7 @@ pub mod verdict_banner;
 
 pub use checks_panel::ChecksPanel;
 pub use honesty_note::HonestyNote;
+pub use idle_screen::IdleScreen;
 pub use input_bar::InputBar;
 pub use lang_toggle::LangToggle;
 pub use net_status::NetStatus;

@@ -46,3 +46,10 @@ export function torchSupported(track) {
 export function setTorch(track, on) {
   return track.applyConstraints({ advanced: [{ torch: on }] });
 }
+
+// The QR encoder (kiosk links shown as QR codes) lives in the same lazily loaded module:
+// "size path" of the code with its quiet zone, or undefined.
+export async function qrPath(base, text) {
+  const holder = await loadScanner(base);
+  return holder.m.qr_path(text);
+}

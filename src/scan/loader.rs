@@ -22,6 +22,9 @@ extern "C" {
     #[wasm_bindgen(js_name = torchSupported)]
     pub fn torch_supported(track: &web_sys::MediaStreamTrack) -> bool;
 
+    #[wasm_bindgen(catch, js_name = qrPath)]
+    async fn qr_path_js(base: &str, text: &str) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(catch, js_name = setTorch)]
     async fn set_torch_js(track: &web_sys::MediaStreamTrack, on: bool) -> Result<JsValue, JsValue>;
 }
@@ -35,4 +38,13 @@ pub async fn scanner(pkg_base: &str) -> Result<JsValue, JsValue> {
 /// Switches the torch; errors are ignored (the button simply does nothing on odd devices).
 pub async fn set_torch(track: &web_sys::MediaStreamTrack, on: bool) -> bool {
     set_torch_js(track, on).await.is_ok()
+}
+
+/// The QR code of `text` as an SVG path (one `h1v1h-1z` square per dark module) and the side of
+/// its viewBox (quiet zone included), from the lazily loaded scanner module; `None` if the module
+/// cannot be loaded or the text does not fit a QR code.
+pub async fn qr_path(pkg_base: &str, text: &str) -> Option<(u32, String)> {
+    let v = qr_path_js(pkg_base, text).await.ok()?.as_string()?;
+    let (size, d) = v.split_once(' ')?;
+    Some((size.parse().ok()?, d.to_string()))
 }

@@ -34,9 +34,11 @@ export async function launch(extraArgs = []) {
   });
 }
 
-/** A fresh context (empty localStorage) and page; page errors are collected for messages. */
+/** A fresh context (empty localStorage) and page; page errors are collected for messages.
+ *  The service worker is blocked unless `serviceWorkers: 'allow'` (requests a worker answers are not
+ *  seen by page.route, which many tests use; tests/e2e/offline.test.mjs tests the worker). */
 export async function newPage(browser, { viewport = { width: 390, height: 844 }, ...opts } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', ...opts });
+  const context = await browser.newContext({ viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', serviceWorkers: 'block', ...opts });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));

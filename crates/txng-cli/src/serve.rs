@@ -402,9 +402,14 @@ fn security_headers(h: &mut HeaderMap, s: &Settings) {
     }
 }
 
-/// Whether a path is a document other sites may fetch (registry, trace, demo link lists).
+/// Whether a path is a document other sites may fetch (registry, trace, demo link lists), or a
+/// file of the widget that a department website loads for the `<txng-verifier>` element (module
+/// scripts, the wasm and the stylesheet it fetches are all CORS requests).
 fn cors_path(path: &str) -> bool {
-    path.ends_with(".jws") || path.ends_with(".json")
+    path.ends_with(".jws")
+        || path.ends_with(".json")
+        || ((path.starts_with("/assets/") || path.starts_with("/pkg/"))
+            && [".js", ".wasm", ".css"].iter().any(|e| path.ends_with(e)))
 }
 
 /// CORS headers for an allowed `Origin`.

@@ -50,6 +50,8 @@ fn start(extra: &[&str]) -> Server {
     .expect("write");
     let js = "export const kiemTra = 'Kiểm tra nguồn gốc sản phẩm';\n".repeat(400);
     std::fs::write(web.join("app.js"), &js).expect("write");
+    std::fs::create_dir_all(web.join("assets")).expect("mkdir");
+    std::fs::write(web.join("assets").join("txng-verifier.js"), "export {};\n").expect("write");
     std::fs::write(
         data.join("registry.jws"),
         "eyJhbGciOiJFZDI1NTE5In0.e30.sig\n",
@@ -362,6 +364,19 @@ fn cors_for_registry_and_trace_files_only_for_configured_origins() {
             "cannot say 'self' + another origin"
         );
     }
+    let widget = get(
+        a,
+        "/assets/txng-verifier.js",
+        &["Origin: https://shop.example.vn"],
+    );
+    assert_eq!(widget.status, 200);
+    assert_eq!(
+        widget.header("access-control-allow-origin"),
+        Some("https://shop.example.vn"),
+        "the <txng-verifier> module is loaded cross-origin"
+    );
+    let root_js = get(a, "/app.js", &["Origin: https://shop.example.vn"]);
+    assert!(root_js.header("access-control-allow-origin").is_none());
     let other = get(a, "/registry.jws", &["Origin: https://evil.example"]);
     assert!(other.header("access-control-allow-origin").is_none());
     let page = get(a, "/", &["Origin: https://shop.example.vn"]);
