@@ -239,8 +239,11 @@ echo "[e2e] screenshots in artifacts/screenshots/"
 end
 
 # --- 10. budgets ----------------------------------------------------------------------------------
-begin budgets "node scripts/budgets.mjs (figures, not pass/fail)"
+begin budgets "node scripts/budgets.mjs + registry_scale example (figures, not pass/fail)"
 logged node scripts/budgets.mjs
+# Sharded registry at 10,000 producers (FORMAT.md §2.7): bytes per scan (exact) and load times
+# (a debug build here; the README's times are from `cargo run --release … --example registry_scale`).
+logged cargo run --quiet -p txng-cli --example registry_scale
 passed=$((passed + 1))
 end
 

@@ -32,6 +32,9 @@ pub struct Config {
     pub lang: Lang,
     /// Base URL of the `pkg/` directory, or empty to locate it from the widget's own script.
     pub pkg_base: String,
+    /// `registry_format: "sharded"`: `registry_url` is a sharded registry's index (FORMAT.md
+    /// §2.7), and the shard covering the code is fetched after it. Default `"single"`.
+    pub sharded: bool,
 }
 
 /// Why the configuration is not usable; each is shown as a grey verdict.
@@ -79,11 +82,17 @@ impl Config {
         if anchors.is_empty() {
             return Err(ConfigError::NoAnchors);
         }
+        let sharded = match s(&v, "registry_format") {
+            None | Some("single") => false,
+            Some("sharded") => true,
+            Some(_) => return Err(ConfigError::Invalid),
+        };
         Ok(Config {
             registry_url: registry_url.to_string(),
             anchors,
             lang: s(&v, "lang").and_then(Lang::parse).unwrap_or_default(),
             pkg_base: s(&v, "pkg_base").unwrap_or_default().to_string(),
+            sharded,
         })
     }
 
@@ -146,6 +155,11 @@ mod tests {
         assert_eq!(c.registry_url, "/registry.jws");
         assert_eq!(c.anchors.len(), 1);
         assert_eq!(c.lang, Lang::En);
+        assert!(!c.sharded, "single-file registry by default");
+        let sharded = ok.replace(r#""lang""#, r#""registry_format":"sharded","lang""#);
+        assert!(Config::from_json(&sharded).expect("valid config").sharded);
+        let unknown = ok.replace(r#""lang""#, r#""registry_format":"tuf","lang""#);
+        assert_eq!(Config::from_json(&unknown), Err(ConfigError::Invalid));
         assert_eq!(Config::from_json("{"), Err(ConfigError::Invalid));
         assert_eq!(
             Config::from_json(r#"{"registry_url":"/r","anchors":[]}"#),

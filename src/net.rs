@@ -384,6 +384,62 @@ pub fn delete_saved(url: &str) {
     }
 }
 
+// --- Sharded registry (FORMAT.md §2.7.4) ---------------------------------------------------------
+
+thread_local! {
+    /// The highest shard version verified in this page's life, per index URL and shard `from`.
+    static SHARD_VERSIONS: RefCell<Vec<(String, u64)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn shard_id(index_url: &str, from: &str) -> String {
+    format!("{index_url}#{from}")
+}
+
+/// The highest version of the shard starting at `from` of the index at `index_url` that this
+/// device has verified (memory or `localStorage`, whichever is higher).
+pub fn known_shard_version(index_url: &str, from: &str) -> Option<u64> {
+    let id = shard_id(index_url, from);
+    let mem = SHARD_VERSIONS.with(|k| k.borrow().iter().find(|(u, _)| *u == id).map(|(_, v)| *v));
+    let stored = storage()
+        .and_then(|s| {
+            s.get_item(&format!("txng.shard-version:{id}"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|t| t.parse::<u64>().ok());
+    mem.max(stored)
+}
+
+/// Raises the shard's version mark (never lowers it).
+pub fn raise_shard_version(index_url: &str, from: &str, version: u64) {
+    let id = shard_id(index_url, from);
+    let newest = known_shard_version(index_url, from).map_or(version, |k| k.max(version));
+    SHARD_VERSIONS.with(|k| {
+        let mut k = k.borrow_mut();
+        k.retain(|(u, _)| *u != id);
+        k.push((id.clone(), newest));
+    });
+    if let Some(s) = storage() {
+        let _ = s.set_item(&format!("txng.shard-version:{id}"), &newest.to_string());
+    }
+}
+
+/// The saved bytes of a shard (not verified: the caller uses them only when they match the pin).
+pub fn load_saved_shard(index_url: &str, from: &str) -> Option<Vec<u8>> {
+    let id = shard_id(index_url, from);
+    storage()?
+        .get_item(&format!("txng.shard:{id}"))
+        .ok()?
+        .map(String::into_bytes)
+}
+
+/// Saves a shard the core accepted (quota errors ignored: a convenience for offline use).
+pub fn save_shard(index_url: &str, from: &str, bytes: &[u8]) {
+    if let (Some(s), Ok(text)) = (storage(), std::str::from_utf8(bytes)) {
+        let _ = s.set_item(&format!("txng.shard:{}", shard_id(index_url, from)), text);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

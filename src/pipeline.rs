@@ -1,5 +1,6 @@
 //! One verification, end to end: registry (network, session memory or the device's saved copy) →
-//! `Verification::start` → first verdict → trace document(s) → final verdict. Results go out as
+//! `Verification::start` (or, with `registry_format: "sharded"`, the index then its shard) →
+//! first verdict → trace document(s) → final verdict. Results go out as
 //! reducer actions tagged with the run number.
 //!
 //! The saved registry is never trusted as such: it is verified again by the core with
@@ -41,12 +42,18 @@ pub fn stage1(
             from_cache,
             known_issued_at: known,
         };
-        Verification::start_with(scanned, f, ctx, &cfg.anchors, now)
+        // A sharded registry's index goes through the same stage (FORMAT.md §2.7.2): rollback,
+        // freshness, saved copy and clock as a single-file registry; the shard comes after.
+        if cfg.sharded {
+            Verification::start_sharded(scanned, f, ctx, &cfg.anchors, now)
+        } else {
+            Verification::start_with(scanned, f, ctx, &cfg.anchors, now)
+        }
     };
     let (refused, why) = match src {
         RegistrySource::Network(bytes) => {
             let v = start(Fetched::Bytes(bytes), false);
-            if let Some(issued_at) = v.registry().map(|r| r.issued_at) {
+            if let Some(issued_at) = accepted_issued_at(&v) {
                 net::remember(registry_url, bytes, issued_at);
                 return (v, RegistryStatus::Fresh);
             }
@@ -64,8 +71,8 @@ pub fn stage1(
     let mut saved_older = None;
     if let Some(saved) = net::load_saved(registry_url) {
         let v = start(Fetched::Bytes(saved.jws.as_bytes()), true);
-        if let Some(r) = v.registry() {
-            let issued_at = Some(r.issued_at);
+        if let Some(issued_at) = accepted_issued_at(&v) {
+            let issued_at = Some(issued_at);
             return (v, RegistryStatus::Cached { issued_at, why });
         }
         // Tampered, damaged or older than a list already seen: of no use, and never again.
@@ -87,6 +94,52 @@ pub fn stage1(
         (None, why) => start(Fetched::Unavailable(&why.detail()), false),
     };
     (v, status)
+}
+
+/// The issue time of the list the core accepted: the registry, or a sharded registry's index.
+fn accepted_issued_at(v: &Verification) -> Option<i64> {
+    v.registry()
+        .map(|r| r.issued_at)
+        .or(v.index().map(|i| i.base.issued_at))
+}
+
+/// Sharded registry (FORMAT.md §2.7.3–§2.7.4): adds the shard the index names for this code. A
+/// saved shard is used only when it is byte for byte the one the index pins (content-addressed:
+/// then it needs no download); otherwise the shard is fetched, at most its pinned length. The
+/// shard's version mark and saved copy are updated only when the core accepted it.
+pub async fn add_shard(v: &mut Verification, index_url: &str) {
+    let Some(pin) = v.shard_wanted().cloned() else {
+        return;
+    };
+    let known = net::known_shard_version(index_url, &pin.from);
+    let saved = net::load_saved_shard(index_url, &pin.from).filter(|b| {
+        b.len() as u64 == pin.length && txng_core::shard::sha256_hex(b) == pin.sha256_hex()
+    });
+    let from_saved = saved.is_some();
+    let got = match saved {
+        Some(b) => Got::Bytes(b),
+        None => {
+            let rel = v.index().map(|i| i.shard_url(&pin)).unwrap_or_default();
+            match net::resolve(&rel, index_url) {
+                Some(url) => {
+                    let cap = usize::try_from(pin.length).unwrap_or(usize::MAX);
+                    net::fetch_capped(&url, cap, net::REGISTRY_TIMEOUT_MS, false).await
+                }
+                None => Got::Failed(Failure::Network),
+            }
+        }
+    };
+    match &got {
+        Got::Bytes(b) => v.add_shard(Fetched::Bytes(b), known),
+        Got::TooLarge => v.add_shard(Fetched::TooLarge, known),
+        Got::Failed(f) => v.add_shard(Fetched::Unavailable(&f.detail()), known),
+    }
+    if let (Some(used), Got::Bytes(b)) = (v.shard_used(), &got) {
+        net::raise_shard_version(index_url, &used.from, used.version);
+        if !from_saved {
+            net::save_shard(index_url, &used.from, b);
+        }
+    }
 }
 
 /// Fetches the trace document from each URL in turn and adds it to the verification.
@@ -132,6 +185,9 @@ pub async fn run(scanned: Rc<str>, cfg: Rc<Config>, run: u32, dispatch: impl Fn(
         net::resolve(&cfg.registry_url, "").unwrap_or_else(|| cfg.registry_url.clone());
     let src = net::registry(&registry_url).await;
     let (mut v, status) = stage1(&scanned, &src, &cfg, &registry_url, now());
+    if cfg.sharded {
+        add_shard(&mut v, &registry_url).await;
+    }
     dispatch(Action::Registry(run, status));
     dispatch(Action::Verdict(run, Shared::new(v.verdict())));
     if !v.wants_trace() {

@@ -513,3 +513,73 @@ fn links_are_decided_by_the_browser_url_parser() {
         Some("https://truyxuat.quangtri.gov.vn/img/ca-phe.jpg")
     );
 }
+
+const INDEX: &str = include_str!("../crates/txng-core/tests/vectors/data/registry-index.jws");
+const COFFEE_SHARD: &[u8] =
+    include_bytes!("../crates/txng-core/tests/vectors/data/shards/89350123-v1.json");
+const SHARDED_VALID: &str =
+    include_str!("../crates/txng-core/tests/vectors/valid/shard-01-danh-sach-phan-manh-hop-le.txt");
+
+/// Sharded registry (FORMAT.md §2.7): the index goes through stage 1, then the shard. A saved
+/// shard is used only when it is byte for byte the pinned one; a tampered saved shard is not used
+/// (here the network has no shard either: grey, never green); the shard's version mark rises only
+/// with an accepted shard and an index pinning an older version is refused.
+#[wasm_bindgen_test]
+async fn sharded_registry_index_then_shard() {
+    let url = "https://example.test/registry-index.jws";
+    clean(url);
+    let _ = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .map(|s| {
+            let _ = s.remove_item(&format!("txng.shard:{url}#89350123"));
+            let _ = s.remove_item(&format!("txng.shard-version:{url}#89350123"));
+        });
+    let text =
+        format!(r#"{{"registry_url":"{url}","registry_format":"sharded","anchors":{ANCHORS}}}"#);
+    let cfg = Config::from_json(&text).expect("config");
+    let code = scanned(SHARDED_VALID);
+
+    let (mut v, status) = pipeline::stage1(code, &network(INDEX), &cfg, url, now());
+    assert_eq!(status, RegistryStatus::Fresh);
+    assert!(v.index().is_some() && v.registry().is_none());
+    assert_eq!(v.shard_wanted().map(|s| s.from.as_str()), Some("89350123"));
+    net::save_shard(url, "89350123", COFFEE_SHARD);
+    pipeline::add_shard(&mut v, url).await;
+    let verdict = v.verdict();
+    assert!(verdict.has(Code::SignatureValid), "{:?}", verdict.checks);
+    assert_eq!(net::known_shard_version(url, "89350123"), Some(1));
+
+    // A tampered saved shard is not used; the fetch fails: registry.shard_unavailable.
+    let mut bad = COFFEE_SHARD.to_vec();
+    let at = bad.len() / 2;
+    bad[at] ^= 1;
+    net::save_shard(url, "89350123", &bad);
+    let (mut v, _) = pipeline::stage1(code, &network(INDEX), &cfg, url, now());
+    pipeline::add_shard(&mut v, url).await;
+    let verdict = v.verdict();
+    assert_eq!(verdict.state, State::CannotTell);
+    assert!(
+        verdict.has(Code::RegistryShardUnavailable),
+        "{:?}",
+        verdict.checks
+    );
+    assert!(!verdict.has(Code::SignatureValid));
+
+    // A version 2 seen before: the index pinning version 1 is refused before any fetch.
+    net::raise_shard_version(url, "89350123", 2);
+    net::save_shard(url, "89350123", COFFEE_SHARD);
+    let (mut v, _) = pipeline::stage1(code, &network(INDEX), &cfg, url, now());
+    pipeline::add_shard(&mut v, url).await;
+    let verdict = v.verdict();
+    assert!(
+        verdict.has(Code::RegistryShardRollback),
+        "{:?}",
+        verdict.checks
+    );
+    assert_eq!(verdict.state, State::CannotTell);
+    assert_eq!(
+        net::known_shard_version(url, "89350123"),
+        Some(2),
+        "never lowered"
+    );
+}

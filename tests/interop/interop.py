@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import hashlib
 import json
 import os
 import subprocess
@@ -381,6 +382,42 @@ def part_a(r: Runner, txng: str, work: Path) -> None:
                            "verified", "trace.valid"),
                     expect(run_verify(txng, uri, work, trace_file("CF2603A", 1, k1, typ="txng-trace+json")),
                            "verified", "trace.valid")))
+    # Sharded registry (FORMAT.md §2.7), issued here from the spec alone: an index signed with
+    # typ txng-registry-index+jws pinning the shard's length and SHA-256 (hashlib).
+    def sharded(name: str, shard_edit=None, from_: str = PREFIX[:4]) -> Path:
+        d = work / name
+        (d / "shards").mkdir(parents=True, exist_ok=True)
+        doc = registry_doc(keys)
+        shard = json.dumps({"format": "txng-registry-shard/1", "from": from_, "version": 3,
+                            "producers": doc["producers"]}, ensure_ascii=False).encode()
+        index = {k: v for k, v in doc.items() if k not in ("format", "producers")}
+        index.update({"format": "txng-registry-index/1", "version": 7,
+                      "shard_url_template": "shards/{from}-v{version}.json",
+                      "shards": [{"from": from_, "version": 3, "length": len(shard),
+                                  "sha256": hashlib.sha256(shard).hexdigest()}]})
+        (d / "registry-index.jws").write_text(jws_sign(index, kid, "txng-registry-index+jws", authority))
+        (d / "shards" / f"{from_}-v3.json").write_bytes(shard_edit(shard) if shard_edit else shard)
+        (d / "anchors.json").write_text((work / "anchors.json").read_text())
+        return d
+
+    def run_sharded(d: Path) -> dict:
+        p = subprocess.run([txng, "verify", uri, "--registry", str(d / "registry-index.jws"), "--sharded",
+                            "--anchors", str(d / "anchors.json"), "--trace", str(t_ok), "--now", NOW, "--json"],
+                           capture_output=True, text=True, timeout=60)
+        if p.returncode not in (0, 1):
+            raise AssertionError(f"txng verify exit {p.returncode}: {p.stderr.strip()}")
+        return json.loads(p.stdout)
+
+    r.case("a16 sharded registry issued here (index + hash-pinned shard) -> verified",
+           lambda: expect(run_sharded(sharded("sharded-ok")), "verified", "registry.valid", "signature.valid",
+                          "trace.valid"))
+    r.case("a17 sharded registry, one byte of the shard changed -> cannot_tell, registry.shard_hash_mismatch",
+           lambda: expect(run_sharded(sharded("sharded-tampered", lambda b: b.replace(b"VG-0001", b"VG-0002"))),
+                          "cannot_tell", "registry.shard_hash_mismatch"))
+    # The shard's range starts inside the company prefix: some of its GTINs would look elsewhere.
+    r.case("a18 sharded registry whose range starts inside the company prefix -> registry.shard_inconsistent",
+           lambda: expect(run_sharded(sharded("sharded-range", from_=PREFIX + "12")), "cannot_tell",
+                          "registry.shard_inconsistent"))
     r.case("a9 trace signed by an unlisted key -> trace.signer_unknown",
            lambda: expect(run_verify(txng, to_uri(f"https://{RESOLVER}", el, sig), work,
                                      trace_file("CF2603A", 9, forged)),

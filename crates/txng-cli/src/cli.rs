@@ -90,9 +90,16 @@ pub struct RegistrySignArgs {
     /// The `kid` of the authority key, as the verifiers' trust anchors name it.
     #[arg(long, value_name = "KID")]
     pub kid: String,
-    /// Where to write the registry JWS.
-    #[arg(long, value_name = "FILE")]
-    pub out: PathBuf,
+    /// Where to write the registry JWS (single-file registry, FORMAT.md §2.1).
+    #[arg(long, value_name = "FILE", required_unless_present = "shards")]
+    pub out: Option<PathBuf>,
+    /// Write a sharded registry into DIR instead (FORMAT.md §2.7): `DIR/registry-index.jws` and
+    /// `DIR/shards/`. A previous index in DIR keeps versions increasing.
+    #[arg(long, value_name = "DIR", conflicts_with = "out")]
+    pub shards: Option<PathBuf>,
+    /// Target size of a shard's producer entries, in bytes (with `--shards`).
+    #[arg(long, value_name = "BYTES", default_value_t = txng_core::shard::DEFAULT_TARGET_BYTES, requires = "shards")]
+    pub shard_bytes: usize,
     /// Time used for a missing `issued_at` and for validation (RFC 3339; default: now).
     #[arg(long, value_name = "RFC3339")]
     pub now: Option<String>,
@@ -269,6 +276,10 @@ pub struct VerifyArgs {
     /// Print the verdict as JSON.
     #[arg(long)]
     pub json: bool,
+    /// --registry is a sharded registry's index (FORMAT.md §2.7): the shard covering the code is
+    /// fetched from the index's `shard_url_template`, relative to the index.
+    #[arg(long)]
+    pub sharded: bool,
     /// Verifier state: the newest registry issue time seen per registry (FORMAT.md §2.6). An
     /// older registry is refused (`registry.rollback`); created if missing, updated after each
     /// accepted registry.

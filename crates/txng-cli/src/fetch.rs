@@ -81,9 +81,64 @@ pub fn resolve(template_url: &str, registry_url: Option<&str>) -> Option<String>
     Some(format!("{}{template_url}", &base[..origin_end]))
 }
 
+/// A location relative to a base (a URL or a file path), as a browser resolves a relative
+/// reference: an absolute URL as it is, `/path` against the base's origin, anything else against
+/// the base's directory. `None` when the base is a file and the reference a URL or `/path`.
+pub fn join(base: &str, rel: &str) -> Option<String> {
+    if is_url(rel) {
+        return Some(rel.to_string());
+    }
+    if rel.starts_with('/') {
+        return if is_url(base) {
+            resolve(rel, Some(base))
+        } else {
+            None
+        };
+    }
+    let dir = match base.rfind('/') {
+        Some(i) if !is_url(base) || i >= base.find("://").map_or(0, |s| s + 3) => &base[..=i],
+        _ if is_url(base) => return Some(format!("{base}/{rel}")),
+        _ => "",
+    };
+    Some(format!("{dir}{rel}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joins_relative_references() {
+        assert_eq!(
+            join(
+                "https://x.vn/data/registry-index.jws",
+                "shards/8935-v1.json"
+            )
+            .as_deref(),
+            Some("https://x.vn/data/shards/8935-v1.json")
+        );
+        assert_eq!(
+            join("https://x.vn/data/i.jws", "/s/1.json").as_deref(),
+            Some("https://x.vn/s/1.json")
+        );
+        assert_eq!(
+            join("https://x.vn", "s/1.json").as_deref(),
+            Some("https://x.vn/s/1.json")
+        );
+        assert_eq!(
+            join("demo/registry-index.jws", "shards/a.json").as_deref(),
+            Some("demo/shards/a.json")
+        );
+        assert_eq!(
+            join("registry-index.jws", "shards/a.json").as_deref(),
+            Some("shards/a.json")
+        );
+        assert_eq!(join("demo/i.jws", "/abs.json"), None);
+        assert_eq!(
+            join("demo/i.jws", "https://cdn.vn/a.json").as_deref(),
+            Some("https://cdn.vn/a.json")
+        );
+    }
 
     #[test]
     fn resolves_against_origin() {

@@ -32,6 +32,13 @@ pub fn run(a: &RegistrySignArgs, lang: Lang) -> Result<ExitCode> {
     check_times(obj, now, &a.producers, lang)?;
     check_producers(obj, &locate, &a.producers, lang)?;
     let payload = serde_json::to_vec(&doc).map_err(|e| CliError::new(e.to_string()))?;
+    if let Some(dir) = &a.shards {
+        return write_sharded(a, dir, &doc, &payload, &key, now, &locate, lang);
+    }
+    let Some(out) = &a.out else {
+        // clap requires --out unless --shards.
+        return Err(CliError::new("--out"));
+    };
     let jws = sign::sign_registry(&payload, &a.kid, &key);
 
     let anchor = TrustAnchor {
@@ -45,8 +52,121 @@ pub fn run(a: &RegistrySignArgs, lang: Lang) -> Result<ExitCode> {
         }
         CliError::refused(c.code, e)
     })?;
-    std::fs::write(&a.out, format!("{jws}\n")).map_err(|e| io_error(&a.out, &e, lang))?;
-    print_summary(a, &reg, &checks, jws.len() + 1, lang);
+    std::fs::write(out, format!("{jws}\n")).map_err(|e| io_error(out, &e, lang))?;
+    print_summary(a, out, &reg, &checks, jws.len() + 1, lang);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The index file of a sharded registry, in the `--shards` directory.
+pub const INDEX_FILE: &str = "registry-index.jws";
+
+/// `--shards DIR`: the whole list checked with the single-file rules, split (FORMAT.md §2.7),
+/// the index signed, everything loaded back as a verifier would, then the shards written before
+/// the index that pins them.
+#[allow(clippy::too_many_arguments)]
+fn write_sharded(
+    a: &RegistrySignArgs,
+    dir: &std::path::Path,
+    doc: &serde_json::Value,
+    payload: &[u8],
+    key: &ed25519_dalek::SigningKey,
+    now: txng_core::time::UnixTime,
+    locate: &Locator,
+    lang: Lang,
+) -> Result<ExitCode> {
+    use txng_core::shard::{self, RegistryIndex};
+    let refuse = |c: Check| {
+        let mut e = refused(&c, lang).to_string();
+        for place in locate.for_detail(c.detail.as_deref().unwrap_or(""), lang) {
+            e.push_str(&format!("\n  {place}"));
+        }
+        CliError::new(e)
+    };
+    let whole = Registry::from_payload(payload, &a.kid).map_err(refuse)?;
+    let anchor = TrustAnchor {
+        kid: a.kid.clone(),
+        key: key.verifying_key(),
+    };
+    let index_path = dir.join(INDEX_FILE);
+    let previous = match std::fs::read(&index_path) {
+        Ok(b) => Some(
+            RegistryIndex::load(&b, std::slice::from_ref(&anchor), now)
+                .map_err(|c| {
+                    CliError::new(fill(
+                        T::ShardsPrevious.get(lang),
+                        &[&index_path.display(), &refused(&c, lang)],
+                    ))
+                })?
+                .0,
+        ),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io_error(&index_path, &e, lang)),
+    };
+    if let Some(p) = previous
+        .as_ref()
+        .filter(|p| whole.issued_at < p.base.issued_at)
+    {
+        return Err(CliError::new(fill(
+            T::ShardsIssuedBefore.get(lang),
+            &[
+                &format_rfc3339_utc(whole.issued_at),
+                &format_rfc3339_utc(p.base.issued_at),
+            ],
+        )));
+    }
+    let sharded = shard::split(doc, a.shard_bytes, previous.as_ref()).map_err(CliError::new)?;
+    let jws = sign::sign_registry_index(&sharded.index_payload, &a.kid, key);
+    let (index, checks) =
+        RegistryIndex::load(jws.as_bytes(), std::slice::from_ref(&anchor), now).map_err(refuse)?;
+    let mut files = Vec::with_capacity(sharded.shards.len());
+    for f in &sharded.shards {
+        let pin = index
+            .shards
+            .iter()
+            .find(|s| s.from == f.from)
+            .ok_or_else(|| CliError::new(format!("shard {}", f.from)))?;
+        index.open_shard(pin, &f.bytes).map_err(refuse)?;
+        let rel = index.shard_url(pin);
+        let safe = !rel.starts_with('/')
+            && !rel.contains("://")
+            && !rel.split('/').any(|part| part == ".." || part.is_empty());
+        if !safe {
+            return Err(CliError::new(fill(
+                T::ShardsTemplate.get(lang),
+                &[&index.shard_url_template],
+            )));
+        }
+        files.push((dir.join(rel), &f.bytes));
+    }
+    // Shards first: an index is never published before the files it pins (FORMAT.md §2.7.4).
+    for (path, bytes) in &files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io_error(parent, &e, lang))?;
+        }
+        std::fs::write(path, bytes).map_err(|e| io_error(path, &e, lang))?;
+    }
+    let tmp = dir.join(format!("{INDEX_FILE}.tmp"));
+    std::fs::write(&tmp, format!("{jws}\n")).map_err(|e| io_error(&tmp, &e, lang))?;
+    std::fs::rename(&tmp, &index_path).map_err(|e| io_error(&index_path, &e, lang))?;
+    print_summary(a, &index_path, &whole, &checks, jws.len() + 1, lang);
+    let changed = sharded
+        .shards
+        .iter()
+        .filter(|f| f.version == sharded.version)
+        .count();
+    let largest = sharded
+        .shards
+        .iter()
+        .map(|f| f.bytes.len())
+        .max()
+        .unwrap_or(0);
+    std::println!(
+        "{}",
+        fill(
+            T::ShardsWritten.get(lang),
+            &[&sharded.shards.len(), &largest, &sharded.version, &changed]
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -338,7 +458,14 @@ pub fn refused(c: &Check, lang: Lang) -> CliError {
     )
 }
 
-fn print_summary(a: &RegistrySignArgs, reg: &Registry, checks: &[Check], bytes: usize, lang: Lang) {
+fn print_summary(
+    a: &RegistrySignArgs,
+    out: &std::path::Path,
+    reg: &Registry,
+    checks: &[Check],
+    bytes: usize,
+    lang: Lang,
+) {
     // Names, ids and the kid come from files: every line through `text::clean`.
     macro_rules! println {
         ($($t:tt)*) => {
@@ -354,7 +481,7 @@ fn print_summary(a: &RegistrySignArgs, reg: &Registry, checks: &[Check], bytes: 
         .count();
     println!(
         "{}",
-        fill(T::RegistryWritten.get(lang), &[&a.out.display(), &bytes])
+        fill(T::RegistryWritten.get(lang), &[&out.display(), &bytes])
     );
     println!("  {}: {}", T::Authority.get(lang), reg.authority.name);
     println!("  kid: {}", a.kid);
@@ -375,7 +502,12 @@ fn print_summary(a: &RegistrySignArgs, reg: &Registry, checks: &[Check], bytes: 
             &[&reg.producers.len(), &keys, &test_keys]
         )
     );
-    for p in &reg.producers {
+    // A large list (a sharded one) is summed up, not listed.
+    for p in reg
+        .producers
+        .iter()
+        .take(if reg.producers.len() > 100 { 0 } else { 100 })
+    {
         let nums: Vec<String> = p.keys.iter().map(|k| k.number.to_string()).collect();
         println!(
             "    - {} | {} | {} {} | {} {} | {} {}",

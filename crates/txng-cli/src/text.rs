@@ -151,6 +151,10 @@ texts! {
     TraceRecallWithoutGoods = "Không ký: sự kiện thu hồi lúc {} không ghi hàng hóa bị thu hồi. Hãy ghi lô hàng (quantityList với epcClass của lô, kèm số lượng nếu biết) để người mua và cơ quan quản lý biết hàng nào bị thu hồi.", "Not signed: the recall event at {} does not name the recalled goods. Name the lot (a quantityList with the lot's epcClass, and the quantity if known) so that buyers and the authority know what is recalled.";
     TraceWillWarn = "Lưu ý: ứng dụng kiểm tra sẽ cảnh báo (màu vàng):", "Note: verifiers will warn (amber):";
     TraceRegistryUnusable = "Không ký: không dùng được danh sách nhà sản xuất {}", "Not signed: the producer list {} cannot be used";
+    ShardsWritten = "Đã ghi danh sách phân mảnh (FORMAT.md §2.7): {} phần, lớn nhất {} byte, phiên bản mục lục {} ({} phần mới hoặc đã đổi)", "Sharded list written (FORMAT.md §2.7): {} shards, largest {} bytes, index version {} ({} new or changed)";
+    ShardsPrevious = "Không ký: không đọc được mục lục trước {} (cần để phiên bản chỉ tăng): {}", "Not signed: cannot read the previous index {} (needed to keep versions increasing): {}";
+    ShardsIssuedBefore = "Không ký: issued_at {} sớm hơn mục lục đã công bố ({}); ứng dụng kiểm tra sẽ coi là danh sách cũ (registry.rollback).", "Not signed: issued_at {} is before the published index's ({}); verifiers would take it for an old list (registry.rollback).";
+    ShardsTemplate = "Không ký: shard_url_template {} phải là đường dẫn tương đối trong thư mục --shards (không có /, .. ở đầu).", "Not signed: shard_url_template {} must be a relative path inside the --shards directory (no leading /, no ..).";
 }
 
 /// Puts values into a string's `{}` places, in order. Values are often untrusted (file names, CSV

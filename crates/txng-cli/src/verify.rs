@@ -61,9 +61,25 @@ pub fn run(a: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
         from_cache: false,
         known_issued_at: state.as_ref().and_then(|s| s.known(&a.registry)),
     };
-    let mut v = Verification::start_with(&scanned, registry.as_fetched(), ctx, &anchors, now);
-    if let (Some(mut st), Some(p), Some(r)) = (state, &a.state, v.registry()) {
-        if st.raise(&a.registry, r.issued_at) {
+    let mut v = if a.sharded {
+        let mut v =
+            Verification::start_sharded(&scanned, registry.as_fetched(), ctx, &anchors, now);
+        add_shard(&mut v, &a.registry, state.as_ref());
+        v
+    } else {
+        Verification::start_with(&scanned, registry.as_fetched(), ctx, &anchors, now)
+    };
+    if let (Some(mut st), Some(p)) = (state, &a.state) {
+        // The marks only go up, and only for what the core accepted (FORMAT.md §2.6, §2.7.4).
+        let issued = v
+            .registry()
+            .map(|r| r.issued_at)
+            .or(v.index().map(|i| i.base.issued_at));
+        let mut changed = issued.is_some_and(|at| st.raise(&a.registry, at));
+        if let (Some(pin), Some(_)) = (a.sharded.then(|| v.shard_used()).flatten(), v.registry()) {
+            changed |= st.raise_shard(&a.registry, &pin.from, pin.version);
+        }
+        if changed {
             st.write(p, lang)?;
         }
     }
@@ -88,6 +104,24 @@ pub fn run(a: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
         State::Verified | State::VerifiedWithWarnings => ExitCode::SUCCESS,
         State::Invalid | State::CannotTell => ExitCode::from(1),
     })
+}
+
+/// `--sharded`: fetches the shard the index names for this code (relative to the index, at most
+/// its pinned length) and adds it, with this shard's high-water mark from the state file.
+fn add_shard(v: &mut Verification, index_source: &str, state: Option<&VerifierState>) {
+    let Some(pin) = v.shard_wanted().cloned() else {
+        return;
+    };
+    let rel = v.index().map(|i| i.shard_url(&pin)).unwrap_or_default();
+    let cap = usize::try_from(pin.length).unwrap_or(txng_core::shard::MAX_SHARD_BYTES);
+    let got = match fetch::join(index_source, &rel) {
+        Some(u) if fetch::is_url(&u) => fetch::url(&u, cap),
+        Some(p) => fetch::file(Path::new(&p), cap)
+            .unwrap_or_else(|e| Got::Unavailable(format!("{p}: {e}"))),
+        None => Got::Unavailable(format!("shard location {rel}")),
+    };
+    let known = state.and_then(|s| s.known_shard(index_source, &pin.from));
+    v.add_shard(got.as_fetched(), known);
 }
 
 /// `--state`: the newest registry `issued_at` seen, per registry source (FORMAT.md §2.6).
@@ -127,8 +161,16 @@ impl VerifierState {
             .ok_or_else(|| bad(&"registries"))?;
         let st = VerifierState { registries };
         // Every entry must read back: a damaged file must not silently turn protection off.
-        for source in st.registries.keys() {
+        for (source, entry) in &st.registries {
             st.known(source).ok_or_else(|| bad(source))?;
+            if let Some(shards) = entry.get("shards") {
+                let ok = shards
+                    .as_object()
+                    .is_some_and(|m| m.values().all(|v| v.as_u64().is_some()));
+                if !ok {
+                    return Err(bad(source));
+                }
+            }
         }
         Ok(st)
     }
@@ -144,8 +186,36 @@ impl VerifierState {
             return false;
         }
         let at = txng_core::time::format_rfc3339_utc(issued_at);
+        let entry = self
+            .registries
+            .entry(source.to_string())
+            .or_insert_with(|| json!({}));
+        entry["issued_at"] = json!(at);
+        true
+    }
+
+    /// The highest version of the shard starting at `from` verified for index `source` (§2.7.4).
+    fn known_shard(&self, source: &str, from: &str) -> Option<u64> {
         self.registries
-            .insert(source.to_string(), json!({ "issued_at": at }));
+            .get(source)?
+            .get("shards")?
+            .get(from)?
+            .as_u64()
+    }
+
+    /// Raises the shard mark; whether it changed. Only after [`VerifierState::raise`] for the
+    /// same source (an accepted shard comes with an accepted index).
+    fn raise_shard(&mut self, source: &str, from: &str, version: u64) -> bool {
+        if self.known_shard(source, from).is_some_and(|k| k >= version) {
+            return false;
+        }
+        let Some(entry) = self.registries.get_mut(source) else {
+            return false;
+        };
+        if !entry.get("shards").is_some_and(Value::is_object) {
+            entry["shards"] = json!({});
+        }
+        entry["shards"][from] = json!(version);
         true
     }
 

@@ -20,6 +20,7 @@ pub mod jws;
 pub mod link;
 pub mod messages;
 pub mod registry;
+pub mod shard;
 pub mod sign;
 pub mod status;
 pub mod time;

@@ -146,12 +146,12 @@ struct KeyDoc {
 }
 
 #[derive(Deserialize)]
-struct ProducerDoc {
-    id: String,
+pub(crate) struct ProducerDoc {
+    pub(crate) id: String,
     name: String,
     tax_code: String,
     address: Address,
-    gs1_company_prefixes: Vec<String>,
+    pub(crate) gs1_company_prefixes: Vec<String>,
     #[serde(default)]
     certifications: Vec<Certification>,
     #[serde(default)]
@@ -162,15 +162,15 @@ struct ProducerDoc {
 }
 
 #[derive(Deserialize)]
-struct RegistryDoc {
-    authority: Authority,
-    issued_at: String,
-    next_update: String,
-    resolvers: Vec<String>,
-    trace_url_templates: Vec<String>,
-    producers: Vec<ProducerDoc>,
+pub(crate) struct RegistryDoc {
+    pub(crate) authority: Authority,
+    pub(crate) issued_at: String,
+    pub(crate) next_update: String,
+    pub(crate) resolvers: Vec<String>,
+    pub(crate) trace_url_templates: Vec<String>,
+    pub(crate) producers: Vec<ProducerDoc>,
     #[serde(default)]
-    demo: bool,
+    pub(crate) demo: bool,
 }
 
 /// A producer key and its life cycle.
@@ -266,30 +266,35 @@ impl Registry {
         anchors: &[TrustAnchor],
         now: UnixTime,
     ) -> Result<(Registry, Vec<Check>), Check> {
-        if bytes.len() > MAX_REGISTRY_BYTES {
-            return Err(Check::with(
-                Code::RegistryTooLarge,
-                format!("bytes={}", bytes.len()),
-            ));
-        }
-        let jws = Jws::parse(bytes)
-            .map_err(|e| Check::with(Code::RegistryMalformed, format!("{e:?}")))?;
-        let anchor = anchors
-            .iter()
-            .find(|a| a.kid == jws.kid)
-            .ok_or_else(|| Check::with(Code::RegistryUntrustedKey, format!("kid={}", jws.kid)))?;
-        jws.verify(&anchor.key).map_err(|SignatureInvalid| {
-            Check::with(Code::RegistrySignatureInvalid, format!("kid={}", jws.kid))
-        })?;
-        // Explicit typing (FORMAT.md §2.1), after the signature: an authentic document of another
-        // kind. (A forged one is `registry.signature_invalid` whatever its `typ`.)
-        if !jws.has_typ(crate::jws::REGISTRY_TYP, &[crate::jws::REGISTRY_TYP_LEGACY]) {
-            return Err(Check::with(Code::RegistryWrongType, typ_detail(&jws)));
-        }
-        // I-JSON: unique member names at every depth, and no `null` (FORMAT.md §2.2).
-        json::check(&jws.payload, Nulls::Refused)
+        let jws = open_signed(
+            bytes,
+            anchors,
+            MAX_REGISTRY_BYTES,
+            crate::jws::REGISTRY_TYP,
+            &[crate::jws::REGISTRY_TYP_LEGACY],
+        )?;
+        let reg = Registry::parse_payload(&jws.payload, jws.kid)?;
+        let checks = load_checks(
+            &reg.signed_by,
+            reg.issued_at,
+            reg.next_update,
+            reg.demo,
+            now,
+        );
+        Ok((reg, checks))
+    }
+
+    /// Checks a registry payload by the rules of FORMAT.md §2.2–§2.3 (I-JSON, format, shape,
+    /// ids, prefixes, keys), without an envelope or size cap: for a signer that publishes the
+    /// list sharded (§2.7), whose whole list no verifier ever loads.
+    pub fn from_payload(payload: &[u8], signed_by: &str) -> Result<Registry, Check> {
+        json::check(payload, Nulls::Refused)
             .map_err(|e| Check::with(Code::RegistryMalformed, e.to_string()))?;
-        let version: serde_json::Value = serde_json::from_slice(&jws.payload)
+        Registry::parse_payload(payload, signed_by.to_string())
+    }
+
+    fn parse_payload(payload: &[u8], signed_by: String) -> Result<Registry, Check> {
+        let version: serde_json::Value = serde_json::from_slice(payload)
             .map_err(|e| Check::with(Code::RegistryMalformed, format!("json: {e}")))?;
         match version.get("format").and_then(|f| f.as_str()) {
             Some(REGISTRY_FORMAT) => {}
@@ -303,39 +308,10 @@ impl Registry {
         }
         let doc: RegistryDoc = serde_json::from_value(version)
             .map_err(|e| Check::with(Code::RegistryMalformed, format!("json: {e}")))?;
-        let reg = Registry::from_doc(doc, jws.kid)?;
-        let mut checks = vec![Check::with(
-            Code::RegistryValid,
-            format!(
-                "kid={} issued_at={}",
-                reg.signed_by,
-                crate::time::format_rfc3339_utc(reg.issued_at)
-            ),
-        )];
-        if now > reg.next_update + EXPIRY_GRACE_SECS {
-            checks.push(Check::with(
-                Code::RegistryExpired,
-                format!(
-                    "next_update={}",
-                    crate::time::format_rfc3339_utc(reg.next_update)
-                ),
-            ));
-        } else if now > reg.next_update {
-            checks.push(Check::with(
-                Code::RegistryStale,
-                format!(
-                    "next_update={}",
-                    crate::time::format_rfc3339_utc(reg.next_update)
-                ),
-            ));
-        }
-        if reg.demo {
-            checks.push(Check::new(Code::RegistryDemo));
-        }
-        Ok((reg, checks))
+        Registry::from_doc(doc, signed_by)
     }
 
-    fn from_doc(doc: RegistryDoc, signed_by: String) -> Result<Registry, Check> {
+    pub(crate) fn from_doc(doc: RegistryDoc, signed_by: String) -> Result<Registry, Check> {
         // Resolvers in the canonical host form of §1.6, the form scanned hosts are compared in:
         // another spelling would silently never match.
         if let Some(r) = doc
@@ -348,74 +324,7 @@ impl Registry {
                 format!("resolver={r}"),
             ));
         }
-        let mut producers: Vec<Producer> = Vec::with_capacity(doc.producers.len());
-        let mut prefixes: Vec<(&str, usize)> = Vec::new();
-        let mut ids: Vec<&str> = doc.producers.iter().map(|p| p.id.as_str()).collect();
-        ids.sort_unstable();
-        if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
-            return Err(Check::with(
-                Code::RegistryDuplicateId,
-                format!("id={}", w[0]),
-            ));
-        }
-        for (i, p) in doc.producers.iter().enumerate() {
-            if p.id.is_empty() || p.name.trim().is_empty() {
-                return Err(Check::with(
-                    Code::RegistryMalformed,
-                    format!("producer #{i}"),
-                ));
-            }
-            for pre in &p.gs1_company_prefixes {
-                if !(4..=12).contains(&pre.len()) || !pre.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(Check::with(
-                        Code::RegistryMalformed,
-                        format!("producer={} prefix={pre}", p.id),
-                    ));
-                }
-                prefixes.push((pre, i));
-            }
-        }
-        prefixes.sort_unstable();
-        if let Some(w) = prefixes.windows(2).find(|w| w[0].0 == w[1].0) {
-            return Err(Check::with(
-                Code::RegistryPrefixConflict,
-                format!("prefix={}", w[0].0),
-            ));
-        }
-        for p in doc.producers {
-            let mut keys: Vec<ProducerKey> = Vec::with_capacity(p.keys.len());
-            for k in p.keys {
-                let detail = || format!("producer={} key={}", p.id, k.number);
-                let bytes: [u8; 32] = b64::decode(&k.public_key)
-                    .and_then(|b| b.try_into().ok())
-                    .ok_or_else(|| Check::with(Code::RegistryKeyInvalid, detail()))?;
-                let key = strict_public_key(&bytes)
-                    .ok_or_else(|| Check::with(Code::RegistryKeyInvalid, detail()))?;
-                if keys.iter().any(|x| x.number == k.number) {
-                    return Err(Check::with(Code::RegistryKeyInvalid, detail()));
-                }
-                keys.push(ProducerKey {
-                    number: k.number,
-                    key,
-                    valid_from: time(&k.valid_from)?,
-                    retired_at: k.retired_at.as_deref().map(time).transpose()?,
-                    revoked_at: k.revoked_at.as_deref().map(time).transpose()?,
-                    revocation_reason: k.revocation_reason,
-                    test: k.test,
-                });
-            }
-            producers.push(Producer {
-                id: p.id,
-                name: p.name,
-                tax_code: p.tax_code,
-                address: p.address,
-                gs1_company_prefixes: p.gs1_company_prefixes,
-                certifications: p.certifications,
-                website: p.website,
-                phone: p.phone,
-                keys,
-            });
-        }
+        let producers = producers_from_docs(doc.producers)?;
         Ok(Registry {
             authority: doc.authority,
             issued_at: time(&doc.issued_at)?,
@@ -464,4 +373,144 @@ impl Producer {
     pub fn key(&self, number: u16) -> Option<&ProducerKey> {
         self.keys.iter().find(|k| k.number == number)
     }
+}
+
+/// The producers of a registry (or of one shard, FORMAT.md §2.7) with the checks of §2.3: ids
+/// unique, prefixes 4–12 digits and listed once, keys strict.
+pub(crate) fn producers_from_docs(docs: Vec<ProducerDoc>) -> Result<Vec<Producer>, Check> {
+    let mut producers: Vec<Producer> = Vec::with_capacity(docs.len());
+    let mut prefixes: Vec<(&str, usize)> = Vec::new();
+    let mut ids: Vec<&str> = docs.iter().map(|p| p.id.as_str()).collect();
+    ids.sort_unstable();
+    if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
+        return Err(Check::with(
+            Code::RegistryDuplicateId,
+            format!("id={}", w[0]),
+        ));
+    }
+    for (i, p) in docs.iter().enumerate() {
+        if p.id.is_empty() || p.name.trim().is_empty() {
+            return Err(Check::with(
+                Code::RegistryMalformed,
+                format!("producer #{i}"),
+            ));
+        }
+        for pre in &p.gs1_company_prefixes {
+            if !(4..=12).contains(&pre.len()) || !pre.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(Check::with(
+                    Code::RegistryMalformed,
+                    format!("producer={} prefix={pre}", p.id),
+                ));
+            }
+            prefixes.push((pre, i));
+        }
+    }
+    prefixes.sort_unstable();
+    if let Some(w) = prefixes.windows(2).find(|w| w[0].0 == w[1].0) {
+        return Err(Check::with(
+            Code::RegistryPrefixConflict,
+            format!("prefix={}", w[0].0),
+        ));
+    }
+    for p in docs {
+        let mut keys: Vec<ProducerKey> = Vec::with_capacity(p.keys.len());
+        for k in p.keys {
+            let detail = || format!("producer={} key={}", p.id, k.number);
+            let bytes: [u8; 32] = b64::decode(&k.public_key)
+                .and_then(|b| b.try_into().ok())
+                .ok_or_else(|| Check::with(Code::RegistryKeyInvalid, detail()))?;
+            let key = strict_public_key(&bytes)
+                .ok_or_else(|| Check::with(Code::RegistryKeyInvalid, detail()))?;
+            if keys.iter().any(|x| x.number == k.number) {
+                return Err(Check::with(Code::RegistryKeyInvalid, detail()));
+            }
+            keys.push(ProducerKey {
+                number: k.number,
+                key,
+                valid_from: time(&k.valid_from)?,
+                retired_at: k.retired_at.as_deref().map(time).transpose()?,
+                revoked_at: k.revoked_at.as_deref().map(time).transpose()?,
+                revocation_reason: k.revocation_reason,
+                test: k.test,
+            });
+        }
+        producers.push(Producer {
+            id: p.id,
+            name: p.name,
+            tax_code: p.tax_code,
+            address: p.address,
+            gs1_company_prefixes: p.gs1_company_prefixes,
+            certifications: p.certifications,
+            website: p.website,
+            phone: p.phone,
+            keys,
+        });
+    }
+    Ok(producers)
+}
+
+/// Opens a JWS signed by a trust anchor (FORMAT.md §2.1): size cap, envelope, anchor, signature
+/// (`verify_strict`), then the explicit type, then the I-JSON rule of §2.2 on the payload.
+pub(crate) fn open_signed(
+    bytes: &[u8],
+    anchors: &[TrustAnchor],
+    max_bytes: usize,
+    typ: &str,
+    legacy: &[&str],
+) -> Result<Jws, Check> {
+    if bytes.len() > max_bytes {
+        return Err(Check::with(
+            Code::RegistryTooLarge,
+            format!("bytes={}", bytes.len()),
+        ));
+    }
+    let jws =
+        Jws::parse(bytes).map_err(|e| Check::with(Code::RegistryMalformed, format!("{e:?}")))?;
+    let anchor = anchors
+        .iter()
+        .find(|a| a.kid == jws.kid)
+        .ok_or_else(|| Check::with(Code::RegistryUntrustedKey, format!("kid={}", jws.kid)))?;
+    jws.verify(&anchor.key).map_err(|SignatureInvalid| {
+        Check::with(Code::RegistrySignatureInvalid, format!("kid={}", jws.kid))
+    })?;
+    // Explicit typing (FORMAT.md §2.1), after the signature: an authentic document of another
+    // kind. (A forged one is `registry.signature_invalid` whatever its `typ`.)
+    if !jws.has_typ(typ, legacy) {
+        return Err(Check::with(Code::RegistryWrongType, typ_detail(&jws)));
+    }
+    // I-JSON: unique member names at every depth, and no `null` (FORMAT.md §2.2).
+    json::check(&jws.payload, Nulls::Refused)
+        .map_err(|e| Check::with(Code::RegistryMalformed, e.to_string()))?;
+    Ok(jws)
+}
+
+/// The checks of an authentic list at load (FORMAT.md §2.3): `registry.valid`, and
+/// `registry.stale`, `registry.expired`, `registry.demo` as they apply.
+pub(crate) fn load_checks(
+    signed_by: &str,
+    issued_at: UnixTime,
+    next_update: UnixTime,
+    demo: bool,
+    now: UnixTime,
+) -> Vec<Check> {
+    let utc = crate::time::format_rfc3339_utc;
+    let mut checks = vec![Check::with(
+        Code::RegistryValid,
+        format!("kid={signed_by} issued_at={}", utc(issued_at)),
+    )];
+    if now > next_update + EXPIRY_GRACE_SECS {
+        checks.push(Check::with(
+            Code::RegistryExpired,
+            format!("next_update={}", utc(next_update)),
+        ));
+    } else if now > next_update {
+        checks.push(Check::with(
+            Code::RegistryStale,
+            format!("next_update={}", utc(next_update)),
+        ));
+    }
+    if demo {
+        checks.push(Check::new(Code::RegistryDemo));
+    }
+    checks
 }

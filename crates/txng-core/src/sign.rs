@@ -42,3 +42,8 @@ pub fn sign_trace(payload: &[u8], producer_id: &str, key_number: u16, key: &Sign
         key,
     )
 }
+
+/// Signs a registry index payload (JSON bytes, FORMAT.md §2.7) with an authority key.
+pub fn sign_registry_index(payload: &[u8], kid: &str, key: &SigningKey) -> String {
+    crate::jws::sign(payload, kid, crate::shard::INDEX_TYP, key)
+}

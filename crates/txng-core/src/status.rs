@@ -129,6 +129,15 @@ codes! {
     /// The registry was issued after the verifier's clock (beyond 10 minutes): the device's
     /// clock is behind. Keys are judged at the registry's issue time instead.
     ClockBehind = "clock.behind", Warning;
+    /// The shard of a sharded registry (FORMAT.md §2.7) covering the label could not be had.
+    RegistryShardUnavailable = "registry.shard_unavailable", Indeterminate;
+    /// A shard's bytes are not the ones the signed index pins (length or SHA-256).
+    RegistryShardHashMismatch = "registry.shard_hash_mismatch", Indeterminate;
+    /// The index pins an older version of a shard than one this device already verified.
+    RegistryShardRollback = "registry.shard_rollback", Indeterminate;
+    /// A pinned shard contradicts its index: another prefix or version, or a company prefix that
+    /// GTINs would look up in another shard.
+    RegistryShardInconsistent = "registry.shard_inconsistent", Indeterminate;
 
     // --- The label's signature (FORMAT.md §1.4, §1.5) ---
     /// No producer in the registry owns the GTIN's company prefix: not a signed code of this

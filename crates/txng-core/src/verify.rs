@@ -8,6 +8,7 @@ use crate::gs1::Ai;
 use crate::jws::{verify_strict, Jws, SignatureInvalid};
 use crate::link::{self, LabelData, SignedLink};
 use crate::registry::{Authority, Producer, Registry, TrustAnchor};
+use crate::shard::{RegistryIndex, ShardRef};
 use crate::status::{Check, Code, Severity, State};
 use crate::time::{gs1_date, Date, UnixTime};
 use crate::trace::{Product, Trace, TraceEvent, MAX_TRACE_BYTES};
@@ -138,6 +139,12 @@ pub struct Verification {
     producer: Option<usize>,
     signature_ok: bool,
     trace: Option<Trace>,
+    /// A sharded registry's index (FORMAT.md §2.7), while its shard is awaited and after.
+    index: Option<RegistryIndex>,
+    /// The shard the label's GTIN needs, until [`Verification::add_shard`] is called.
+    shard_wanted: Option<ShardRef>,
+    /// The shard added, once [`Verification::add_shard`] accepted it.
+    shard_used: Option<ShardRef>,
     /// The time key validity is judged at: `max(caller's now, registry issued_at)` (§2.3).
     now: UnixTime,
 }
@@ -177,19 +184,19 @@ impl Verification {
             producer: None,
             signature_ok: false,
             trace: None,
+            index: None,
+            shard_wanted: None,
+            shard_used: None,
             now,
         };
-        match link::parse(scanned) {
-            Ok(l) => {
-                v.checks
-                    .push(Check::with(Code::PayloadParsed, format!("{:?}", l.syntax)));
-                v.link = Some(l);
-            }
-            Err(e) => v.checks.push(Check::with(e.code, e.detail)),
-        }
+        v.parse_link(scanned);
         match registry {
             Fetched::Bytes(b) => match Registry::load(b, anchors, now) {
-                Ok((r, checks)) => v.use_registry(r, checks, ctx),
+                Ok((r, checks)) => {
+                    if v.accept_list(r.issued_at, checks, ctx) {
+                        v.registry = Some(r);
+                    }
+                }
                 Err(c) => v.checks.push(c),
             },
             Fetched::Unavailable(why) => v.checks.push(Check::with(Code::RegistryUnavailable, why)),
@@ -199,32 +206,155 @@ impl Verification {
         v
     }
 
-    /// Takes an authentic registry unless it is older than one seen before (rollback), and sets
-    /// the time keys are judged at (FORMAT.md §2.3: a clock set back does not undo a revocation).
-    fn use_registry(&mut self, r: Registry, checks: Vec<Check>, ctx: RegistryContext) {
-        let utc = crate::time::format_rfc3339_utc;
-        if let Some(known) = ctx.known_issued_at.filter(|k| r.issued_at < *k) {
+    /// Runs the parse stage and loads a sharded registry's index (FORMAT.md §2.7): rollback,
+    /// freshness and clock checks as for a single-file registry. The label's signature is checked
+    /// by [`Verification::add_shard`], once the caller has fetched [`Verification::shard_wanted`].
+    pub fn start_sharded(
+        scanned: &str,
+        index: Fetched<'_>,
+        ctx: RegistryContext,
+        anchors: &[TrustAnchor],
+        now: UnixTime,
+    ) -> Verification {
+        let mut v = Verification {
+            checks: Vec::new(),
+            link: None,
+            registry: None,
+            producer: None,
+            signature_ok: false,
+            trace: None,
+            index: None,
+            shard_wanted: None,
+            shard_used: None,
+            now,
+        };
+        v.parse_link(scanned);
+        match index {
+            Fetched::Bytes(b) => match RegistryIndex::load(b, anchors, now) {
+                Ok((ix, checks)) => {
+                    if v.accept_list(ix.base.issued_at, checks, ctx) {
+                        v.index = Some(ix);
+                    }
+                }
+                Err(c) => v.checks.push(c),
+            },
+            Fetched::Unavailable(why) => v.checks.push(Check::with(Code::RegistryUnavailable, why)),
+            Fetched::TooLarge => v.checks.push(Check::new(Code::RegistryTooLarge)),
+        }
+        if let (Some(ix), Some(link)) = (&v.index, &v.link) {
+            match ix.shard_for_gtin(&link.data.gtin) {
+                Some(s) => v.shard_wanted = Some(s.clone()),
+                // No shard can hold the GTIN's company prefix: no producer of this registry owns
+                // it (as a single-file registry that does not list it).
+                None => v.checks.push(Check::with(
+                    Code::ProducerUnknown,
+                    format!("gtin={} no shard", link.data.gtin),
+                )),
+            }
+        }
+        v
+    }
+
+    /// The shard the caller must fetch (at [`RegistryIndex::shard_url`], relative to the index's
+    /// URL, reading at most its pinned `length`), and its version's high-water mark to look up;
+    /// `None` when no shard is needed (or it was already added).
+    pub fn shard_wanted(&self) -> Option<&ShardRef> {
+        self.shard_wanted.as_ref()
+    }
+
+    /// The shard [`Verification::add_shard`] accepted (its `from` and version are what a caller
+    /// records as this shard's high-water mark, FORMAT.md §2.7.4).
+    pub fn shard_used(&self) -> Option<&ShardRef> {
+        self.shard_used.as_ref()
+    }
+
+    /// The loaded index of a sharded registry, if it was authentic and not rolled back.
+    pub fn index(&self) -> Option<&RegistryIndex> {
+        self.index.as_ref()
+    }
+
+    /// Adds the shard [`Verification::shard_wanted`] named, then runs the producer lookup and the
+    /// label-signature stage. `known_version` is the highest version of this shard's prefix that
+    /// this device has verified before (FORMAT.md §2.7.4). Does nothing if no shard is wanted.
+    pub fn add_shard(&mut self, fetched: Fetched<'_>, known_version: Option<u64>) {
+        let (Some(shard), Some(ix)) = (self.shard_wanted.take(), &self.index) else {
+            return;
+        };
+        if let Some(known) = known_version.filter(|k| shard.version < *k) {
             self.checks.push(Check::with(
-                Code::RegistryRollback,
-                format!("issued_at={} known={}", utc(r.issued_at), utc(known)),
+                Code::RegistryShardRollback,
+                format!(
+                    "shard={} version={} known={known}",
+                    shard.from, shard.version
+                ),
             ));
             return;
+        }
+        let opened = match fetched {
+            Fetched::Bytes(b) => ix.open_shard(&shard, b),
+            Fetched::Unavailable(why) => Err(Check::with(
+                Code::RegistryShardUnavailable,
+                format!("shard={} {why}", shard.from),
+            )),
+            // The caller stops at the pinned length: more bytes are not the pinned shard.
+            Fetched::TooLarge => Err(Check::with(
+                Code::RegistryShardHashMismatch,
+                format!("shard={} longer than length={}", shard.from, shard.length),
+            )),
+        };
+        match opened {
+            Ok(r) => {
+                self.registry = Some(r);
+                self.shard_used = Some(shard);
+                self.check_signature();
+            }
+            Err(c) => self.checks.push(c),
+        }
+    }
+
+    fn parse_link(&mut self, scanned: &str) {
+        match link::parse(scanned) {
+            Ok(l) => {
+                self.checks
+                    .push(Check::with(Code::PayloadParsed, format!("{:?}", l.syntax)));
+                self.link = Some(l);
+            }
+            Err(e) => self.checks.push(Check::with(e.code, e.detail)),
+        }
+    }
+
+    /// Accepts an authentic list (a registry, or a sharded registry's index) unless it is older
+    /// than one seen before (rollback), and sets the time keys are judged at (FORMAT.md §2.3: a
+    /// clock set back does not undo a revocation). Whether it was accepted.
+    fn accept_list(
+        &mut self,
+        issued_at: UnixTime,
+        checks: Vec<Check>,
+        ctx: RegistryContext,
+    ) -> bool {
+        let utc = crate::time::format_rfc3339_utc;
+        if let Some(known) = ctx.known_issued_at.filter(|k| issued_at < *k) {
+            self.checks.push(Check::with(
+                Code::RegistryRollback,
+                format!("issued_at={} known={}", utc(issued_at), utc(known)),
+            ));
+            return false;
         }
         self.checks.extend(checks);
         if ctx.from_cache {
             self.checks.push(Check::with(
                 Code::RegistryCached,
-                format!("issued_at={}", utc(r.issued_at)),
+                format!("issued_at={}", utc(issued_at)),
             ));
         }
-        if r.issued_at > self.now + CLOCK_SKEW_TOLERANCE_SECS {
+        if issued_at > self.now + CLOCK_SKEW_TOLERANCE_SECS {
             self.checks.push(Check::with(
                 Code::ClockBehind,
-                format!("now={} issued_at={}", utc(self.now), utc(r.issued_at)),
+                format!("now={} issued_at={}", utc(self.now), utc(issued_at)),
             ));
         }
-        self.now = self.now.max(r.issued_at);
-        self.registry = Some(r);
+        self.now = self.now.max(issued_at);
+        true
     }
 
     fn check_signature(&mut self) {
@@ -466,8 +596,16 @@ impl Verification {
             producer: producer.filter(|_| shown),
             product: trace.map(|t| t.product.clone()),
             events: trace.map(|t| t.events.clone()).unwrap_or_default(),
-            authority: self.registry.as_ref().map(|r| r.authority.clone()),
-            registry_issued_at: self.registry.as_ref().map(|r| r.issued_at),
+            authority: self
+                .registry
+                .as_ref()
+                .or(self.index.as_ref().map(|i| &i.base))
+                .map(|r| r.authority.clone()),
+            registry_issued_at: self
+                .registry
+                .as_ref()
+                .or(self.index.as_ref().map(|i| &i.base))
+                .map(|r| r.issued_at),
             scanned: self.link.as_ref().map(|l| l.data.clone()),
         }
     }

@@ -39,6 +39,10 @@ struct Vector {
     trace: String,
     cached: bool,
     known_issued_at: Option<i64>,
+    /// `registry_shard:`: the registry is a sharded registry's index and this is the shard.
+    shard: Option<String>,
+    /// `shard_known_version:`: the highest version of that shard seen before.
+    shard_known_version: Option<u64>,
     text: String,
 }
 
@@ -82,6 +86,8 @@ fn parse_vector(path: &Path) -> Vector {
         trace: "none".into(),
         cached: false,
         known_issued_at: None,
+        shard: None,
+        shard_known_version: None,
         text,
     };
     let mut have_state = false;
@@ -116,6 +122,13 @@ fn parse_vector(path: &Path) -> Vector {
                     parse_rfc3339(val)
                         .unwrap_or_else(|| panic!("{file}:{n}: bad time {val}"))
                         .0,
+                )
+            }
+            "registry_shard" => v.shard = Some(val.to_string()),
+            "shard_known_version" => {
+                v.shard_known_version = Some(
+                    val.parse()
+                        .unwrap_or_else(|_| panic!("{file}:{n}: bad version {val}")),
                 )
             }
             "comment" => {}
@@ -165,6 +178,28 @@ fn fetched_registry<'a>(v: &Vector, bytes: &'a [u8]) -> Fetched<'a> {
     }
 }
 
+/// Runs the registry and label stages: a single-file registry, or (with `registry_shard:`) the
+/// index and then the shard it names, as a caller of the sharded registry does (FORMAT.md §2.7).
+fn start(v: &Vector, anchors: &[TrustAnchor]) -> Verification {
+    let reg_bytes = registry_bytes(v);
+    let registry = fetched_registry(v, &reg_bytes);
+    let Some(shard) = &v.shard else {
+        return Verification::start_with(&v.text, registry, v.context(), anchors, v.now);
+    };
+    let mut run = Verification::start_sharded(&v.text, registry, v.context(), anchors, v.now);
+    let bytes = match shard.as_str() {
+        "none" | "too_large" => Vec::new(),
+        name => data(&v.file, name),
+    };
+    let fetched = match shard.as_str() {
+        "none" => Fetched::Unavailable("http 404"),
+        "too_large" => Fetched::TooLarge,
+        _ => Fetched::Bytes(&bytes),
+    };
+    run.add_shard(fetched, v.shard_known_version);
+    run
+}
+
 #[test]
 fn every_vector_gives_its_expected_verdict() {
     let anchors = anchors();
@@ -173,9 +208,7 @@ fn every_vector_gives_its_expected_verdict() {
     let mut failures = Vec::new();
     for path in &files {
         let v = parse_vector(path);
-        let reg_bytes = registry_bytes(&v);
-        let registry = fetched_registry(&v, &reg_bytes);
-        let mut run = Verification::start_with(&v.text, registry, v.context(), &anchors, v.now);
+        let mut run = start(&v, &anchors);
         let trace_bytes;
         match v.trace.as_str() {
             "none" => {}
@@ -233,10 +266,7 @@ fn every_code_has_a_vector() {
         let v = parse_vector(&path);
         seen.extend(v.expect.iter().map(|(c, _)| *c));
         // Codes every verdict carries (label.copy_possible, payload.parsed…) count when produced.
-        let reg_bytes = registry_bytes(&v);
-        let registry = fetched_registry(&v, &reg_bytes);
-        let verdict =
-            Verification::start_with(&v.text, registry, v.context(), &anchors, v.now).verdict();
+        let verdict = start(&v, &anchors).verdict();
         seen.extend(
             verdict
                 .checks

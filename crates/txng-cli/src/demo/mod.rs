@@ -8,6 +8,7 @@
 //! The builders are pure ([`build`]); [`write_demo`] and [`write_vectors`] only write their output.
 
 pub mod cases;
+pub mod cases_shard;
 pub mod json;
 pub mod keys;
 pub mod registry;
@@ -202,6 +203,12 @@ pub fn build() -> Demo {
     for c in &cs {
         vectors.insert(format!("{}/{}.txt", c.dir(), c.id), c.vector());
     }
+    vectors.extend(
+        cases_shard::data()
+            .into_iter()
+            .map(|(p, b)| (format!("data/{p}"), b)),
+    );
+    vectors.extend(cases_shard::vectors());
 
     let mut served = BTreeMap::new();
     served.insert("anchors.json".to_string(), anchors);
@@ -215,6 +222,7 @@ pub fn build() -> Demo {
     for (path, bytes) in cases::traces(false) {
         served.insert(path, bytes);
     }
+    served.extend(cases_shard::served());
     for (name, svg) in svg::images() {
         served.insert(format!("demo-img/{name}"), svg.into_bytes());
     }
@@ -257,7 +265,7 @@ fn clear(root: &Path, dirs: &[&str]) -> io::Result<()> {
 /// into `out/vectors`. Replaces `out/trace`, `out/demo-img` and `out/vectors`.
 pub fn write_demo(out: &Path) -> io::Result<DemoSummary> {
     let demo = build();
-    clear(out, &["trace", "demo-img", "vectors"])?;
+    clear(out, &["trace", "demo-img", "vectors", "shards"])?;
     write_tree(out, &demo.served)?;
     write_tree(&out.join("vectors"), &demo.vectors)?;
     let mut files: Vec<String> = demo.served.keys().cloned().collect();
