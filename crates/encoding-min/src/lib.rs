@@ -18,7 +18,7 @@
 //!   encoding ZXing guesses for byte-mode data without an ECI that is not UTF-8, and the one its
 //!   Kanji mode is defined in; 10 photos of the corpus hold Shift_JIS text.
 //!
-//! Big5, GBK, GB18030 and EUC-KR exist (so rxing's ECI table compiles and their labels resolve)
+//! Big5, GBK, GB18030 and EUC-KR exist (so rxing's ECI table compiles and their names resolve)
 //! but are not implemented: [`Encoding::decode`] returns ASCII bytes as they are and every
 //! non-ASCII byte as U+FFFD, **with `had_errors = false`** — on purpose: rxing drops a segment
 //! whose decoding reports errors and returns the rest of the text, which would turn a code
@@ -26,8 +26,8 @@
 //! replacement characters kept, it reads `AD:SUB:��;;`, visibly not all read (U+FFFD never
 //! comes out of rxing otherwise: its own decoding errors fail the segment).
 //! [`Encoding::encode`] writes non-ASCII characters as numeric character references with
-//! `had_errors = true` (so rxing's encoder never picks them). Labels of encodings that are not
-//! here at all (KOI8, EUC-JP, ISO-2022-JP, …) are unknown to [`Encoding::for_label`].
+//! `had_errors = true` (so rxing's encoder never picks them). [`Encoding::for_label`] knows the
+//! canonical names and `ascii` only (not the other WHATWG aliases, nor KOI8, EUC-JP, …).
 //!
 //! The tables in `src/tables.rs` are generated from encoding_rs 0.8.44 itself (`gen.rs.txt`,
 //! see `README.md`) and checked against an independent implementation of the same standard,
@@ -160,17 +160,21 @@ impl Encoding {
         self.variant != Variant::NotImplemented
     }
 
-    /// The encoding for a WHATWG label (ASCII whitespace trimmed, ASCII case-insensitive), among
-    /// the encodings of this crate; `None` for any other label.
+    /// The encoding for a label (ASCII whitespace trimmed, ASCII case-insensitive): the
+    /// canonical name of an encoding of this crate, or `ascii` (windows-1252, as in WHATWG),
+    /// the one label rxing asks for; `None` for any other label. (encoding_rs knows all 228
+    /// WHATWG labels: their table cost ≈ 1 KB gzip in the decoder module for nothing.)
     pub fn for_label(label: &[u8]) -> Option<&'static Encoding> {
         let ws = |b: &u8| matches!(*b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ');
         let start = label.iter().position(|b| !ws(b))?;
         let end = label.iter().rposition(|b| !ws(b))? + 1;
         let trimmed = label.get(start..end)?;
-        tables::LABELS
-            .iter()
-            .find(|(l, _)| l.as_bytes().eq_ignore_ascii_case(trimmed))
-            .map(|&(_, e)| e)
+        if trimmed.eq_ignore_ascii_case(b"ascii") {
+            return Some(WINDOWS_1252);
+        }
+        ALL.iter()
+            .find(|e| e.name.as_bytes().eq_ignore_ascii_case(trimmed))
+            .copied()
     }
 
     /// The encoding a byte order mark at the start of `bytes` selects, with the BOM's length.
@@ -438,7 +442,8 @@ mod tests {
     fn labels_and_bom() {
         assert_eq!(Encoding::for_label(b" Shift_JIS\n"), Some(SHIFT_JIS));
         assert_eq!(Encoding::for_label(b"ascii"), Some(WINDOWS_1252));
-        assert_eq!(Encoding::for_label(b"latin2"), Some(ISO_8859_2));
+        assert_eq!(Encoding::for_label(b"iso-8859-2"), Some(ISO_8859_2));
+        assert_eq!(Encoding::for_label(b"latin2"), None); // WHATWG alias: not kept
         assert_eq!(Encoding::for_label(b"koi8-r"), None);
         assert_eq!(Encoding::for_label(b""), None);
         for e in ALL {

@@ -37,12 +37,11 @@
 //! last rows also in Chromium by `scripts/scan-bench/run.mjs`; no option
 //! changes the detection/decoding pipeline: all 209 decoded texts are the same
 //! as before except photo 005, see "Output"). Decode time, before → after, in
-//! the same headless Chromium page, two runs each on a busy machine (load ≈ 10
-//! on 2 cores): median per 640×480 camera frame 7.2 / 6.6 ms → 2.6 / 2.9 ms
-//! (ratio ≈ 0.4; probably because rxing's error texts no longer cost a
-//! formatting with `-Zfmt-debug=none`; not isolated), per
-//! corpus photo 2.0 / 1.8 → 1.5 / 1.6 ms, import()+init 71 / 206 → 153 / 85 ms
-//! (noise). Intermediate rows were not timed separately.
+//! the same headless Chromium page, back to back (load ≈ 7 on 2 cores): median
+//! per 640×480 camera frame 2.2 → 2.5 ms (×1.14), per corpus photo 1.5 → 1.9
+//! ms, a frame without a code 3.7 → 3.6 ms; runs on a busier machine ranged
+//! from ×0.4 to ×1.2, so: no measurable change beyond noise. Intermediate rows
+//! were not timed separately.
 //!
 //! | option (cumulative unless marked ✗) | wasm gzip | photos |
 //! | --- | ---: | ---: |
@@ -51,12 +50,13 @@
 //! | ✗ without Shift_JIS (not built: its table alone gzips to 14.3 KB) — the 10 Shift_JIS photos would come out as ISO-8859-1 mojibake | ≈ −14 KB | 180 right |
 //! | + std rebuilt for size, `-Cpanic=immediate-abort` (as the widget, `scripts/build-scan.sh`) | 107,894 | 190 |
 //! | + Shift_JIS table packed (LEB128 deltas, unpacked on first use), `-Zfmt-debug=none`, `-Zlocation-detail=none` | 103,650 | 190 |
-//! | + `vendor/rxing`: rxing with Micro QR / rMQR detection behind a feature left off (`[patch]`, `TXNG-FORK.md`) | **99,807** | **190** |
+//! | + `vendor/rxing`: rxing with Micro QR / rMQR detection behind a feature left off (`[patch]`, `TXNG-FORK.md`) | 99,807 | 190 |
+//! | + the fork also leaves out the Micro QR / rMQR version tables; `for_label` of encoding-min keeps canonical names only | **96,087** | **190** |
 //! | ✗ `opt-level = "s"` for rxing (on the 103,650 build) | 107,098 | — |
 //! | ✗ wasm-opt `-Os`, `--gufa`, `-O3`, `--low-memory-unused` instead of / besides `-Oz -ocimfs 0 --converge` (on the 107,894 build) | 107,742–107,945 | — |
 //! | ✗ wasm-opt `-Oz --converge` without `-ocimfs 0` (same) | 111,095 | — |
 //!
-//! Plus the glue `txng_scan.js`, 2,852 bytes gzip. Other decoders (table
+//! Plus the glue `txng_scan.js`, 2,852 bytes gzip: 98,939 bytes in all. Other decoders (table
 //! above: quircs, rqrr) are smaller but read far fewer of the corpus photos,
 //! so they cannot keep 190 on their own; as a first try before rxing they
 //! would add bytes, not remove them. Brotli (`txng serve` precompresses) takes

@@ -32,9 +32,15 @@ pub fn ReadVersion(bitMatrix: &BitMatrix, qr_type: Type) -> Result<VersionRef> {
 
     match qr_type {
         Type::Model1 => Version::Model1(number),
-        Type::Micro => Version::Micro(number),
         Type::Model2 => Version::Model2(number),
+        #[cfg(feature = "micro_qr")]
+        Type::Micro => Version::Micro(number),
+        #[cfg(feature = "micro_qr")]
         Type::RectMicro => Version::rMQR(number),
+        // txng fork: without `micro_qr` no Micro QR / rMQR symbol is looked for; one that reaches
+        // here anyway (a QR_CODE-only search) is refused, and their version tables are not linked.
+        #[cfg(not(feature = "micro_qr"))]
+        Type::Micro | Type::RectMicro => Err(Exceptions::FORMAT),
     }
 }
 
