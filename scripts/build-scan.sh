@@ -19,12 +19,33 @@ out="$root/pkg/scan"
 # The workspace profile strips the wasm, which drops the target_features
 # section wasm-bindgen reads; keep it here (names and producers are removed by
 # wasm-bindgen and wasm-opt below anyway).
-CARGO_PROFILE_RELEASE_STRIP=false \
-  cargo build -p txng-scan --release --target wasm32-unknown-unknown
+#
+# Size (issue 10: the module <= 100 KB gzip, >= 190/209 corpus photos). As for
+# the widget (build-web.sh), std is rebuilt for size with panics as immediate
+# traps (-Zbuild-std, optimize_for_size, -Cpanic=immediate-abort; stable
+# toolchain through RUSTC_BOOTSTRAP=1, rust-src from setup.sh), and further
+# `-Zfmt-debug=none` (Debug formatting prints nothing: rxing's float Debug code
+# and error texts go; the decoder never reads a Debug string, and our code
+# drops rxing's errors) and `-Zlocation-detail=none` (no source paths). The
+# encoding_rs tables are gone through crates/encoding-min (workspace
+# [patch]). Measured 2026-11-29, wasm gzip -9 / corpus (see
+# crates/txng-scan/src/lib.rs for the full table):
+#   before                                            246,144  190/209
+#   + encoding-min                                    136,817  190/209
+#   + build-std, optimize_for_size, immediate-abort   107,894  190/209
+#   + packed Shift_JIS table, fmt-debug, location     103,650  190/209
+#   + vendor/rxing without Micro QR / rMQR detection   99,807  190/209
+#   + ... nor their version tables; fewer labels        96,087  190/209 (+ glue 2,852)
+# Its own target directory, so the flags never invalidate the other builds.
+scan_target="$target_dir/scan-size"
+RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$scan_target" CARGO_PROFILE_RELEASE_STRIP=false \
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
+  cargo build -p txng-scan --release --target wasm32-unknown-unknown \
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 
 rm -rf "$out"
 mkdir -p "$out"
-bindgen_and_opt "$target_dir/wasm32-unknown-unknown/release/txng_scan.wasm" "$out" txng_scan
+bindgen_and_opt "$scan_target/wasm32-unknown-unknown/release/txng_scan.wasm" "$out" txng_scan
 wasm="$out/txng_scan_bg.wasm"
 
 raw=$(wc -c <"$wasm")

@@ -23,12 +23,44 @@
 //! | rqrr | — | 111 of 182 |
 //!
 //! So ≈ 1/10 of jsQR's time per frame (goal ≤ 1/5), and it reads every code
-//! jsQR reads plus the Shift_JIS / binary ones jsQR garbles. The price is
-//! size: ≈ 250 KB gzip for `txng_scan_bg.wasm` (≈ 170 KB of it is data,
-//! mostly `encoding_rs` tables; rxing cannot drop them — its
-//! `no_character_set_support` feature panics on byte-mode text), which is why
-//! it is loaded lazily. Built at the workspace's `opt-level = "z"`: `3` for
-//! rxing was measured at ≈ 10 % faster for +13 KB gzip, not worth it.
+//! jsQR reads plus the Shift_JIS / binary ones jsQR garbles. It is loaded
+//! lazily. Built at the workspace's `opt-level = "z"`: `3` for rxing was
+//! measured at ≈ 10 % faster for +13 KB gzip, not worth it.
+//!
+//! # Size (issue 10: ≤ 100 KB gzip with ≥ 190/209 photos)
+//!
+//! Plain rxing made a 246 KB (gzip) module, ≈ 135 KB of it `encoding_rs`
+//! tables (Big5, GBK/GB18030, EUC-KR, EUC-JP, Shift_JIS: rxing's ECI table
+//! names them all, so none is dropped; its `no_character_set_support` feature
+//! panics on byte-mode text). Options measured 2026-11-29 (`txng_scan_bg.wasm`
+//! gzip -9; corpus by `tests/photo_corpus.rs`, native, and for the first and
+//! last rows also in Chromium by `scripts/scan-bench/run.mjs`; no option
+//! changes the detection/decoding pipeline: all 209 decoded texts are the same
+//! as before except photo 005, see "Output"). Decode time, before → after, in
+//! the same headless Chromium page, back to back (load ≈ 7 on 2 cores): median
+//! per 640×480 camera frame 2.2 → 2.5 ms (×1.14), per corpus photo 1.5 → 1.9
+//! ms, a frame without a code 3.7 → 3.6 ms; runs on a busier machine ranged
+//! from ×0.4 to ×1.2, so: no measurable change beyond noise. Intermediate rows
+//! were not timed separately.
+//!
+//! | option (cumulative unless marked ✗) | wasm gzip | photos |
+//! | --- | ---: | ---: |
+//! | rxing 0.9.3 as published, `-Oz -ocimfs 0 --converge` | 246,144 | 190 |
+//! | + `crates/encoding-min` for `encoding_rs` (`[patch]`; UTF-8/16, single-byte sets, Shift_JIS as plain `[u16; 11280]`) | 136,817 | 190 |
+//! | ✗ without Shift_JIS (not built: its table alone gzips to 14.3 KB) — the 10 Shift_JIS photos would come out as ISO-8859-1 mojibake | ≈ −14 KB | 180 right |
+//! | + std rebuilt for size, `-Cpanic=immediate-abort` (as the widget, `scripts/build-scan.sh`) | 107,894 | 190 |
+//! | + Shift_JIS table packed (LEB128 deltas, unpacked on first use), `-Zfmt-debug=none`, `-Zlocation-detail=none` | 103,650 | 190 |
+//! | + `vendor/rxing`: rxing with Micro QR / rMQR detection behind a feature left off (`[patch]`, `TXNG-FORK.md`) | 99,807 | 190 |
+//! | + the fork also leaves out the Micro QR / rMQR version tables; `for_label` of encoding-min keeps canonical names only | **96,087** | **190** |
+//! | ✗ `opt-level = "s"` for rxing (on the 103,650 build) | 107,098 | — |
+//! | ✗ wasm-opt `-Os`, `--gufa`, `-O3`, `--low-memory-unused` instead of / besides `-Oz -ocimfs 0 --converge` (on the 107,894 build) | 107,742–107,945 | — |
+//! | ✗ wasm-opt `-Oz --converge` without `-ocimfs 0` (same) | 111,095 | — |
+//!
+//! Plus the glue `txng_scan.js`, 2,852 bytes gzip: 98,939 bytes in all. Other decoders (table
+//! above: quircs, rqrr) are smaller but read far fewer of the corpus photos,
+//! so they cannot keep 190 on their own; as a first try before rxing they
+//! would add bytes, not remove them. Brotli (`txng serve` precompresses) takes
+//! the module further down (figure in the README).
 //!
 //! Figures are printed by `cargo test -p txng-scan --release --test
 //! photo_corpus -- --nocapture` (native: 190/209, median 0.4 ms per photo)
@@ -57,7 +89,9 @@
 //!
 //! The decoded text is returned exactly as rxing decodes it (our codes are
 //! URIs in byte mode, read as UTF-8 unless an ECI says otherwise; Shift_JIS
-//! and the like are decoded through `encoding_rs`). When the code is in **GS1
+//! and the single-byte sets are decoded through `crates/encoding-min`, the
+//! stand-in for `encoding_rs`; text in Big5, GBK/GB18030 (incl. Hanzi mode)
+//! or EUC-KR comes out with a U+FFFD per byte, never silently dropped). When the code is in **GS1
 //! mode** (FNC1 in first position, symbology identifier `]Q3`, or `]Q4` with
 //! an ECI), the text is prefixed with `]Q3` so the core parser can tell a GS1
 //! Digital Link / element string from a plain one. FNC1 separators inside GS1

@@ -1,0 +1,6 @@
+#[derive(PartialEq, Eq, Clone, Copy, Debug)]
+pub enum StepResult {
+    Found,
+    OpenEnd,
+    ClosedEnd,
+}
