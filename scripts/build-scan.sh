@@ -40,15 +40,18 @@ out="$root/pkg/scan"
 scan_target="$target_dir/scan-size"
 RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$scan_target" CARGO_PROFILE_RELEASE_STRIP=false \
   RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
-  cargo build -p txng-scan --release --target wasm32-unknown-unknown \
+  cargo build -p txng-scan -p txng-qr --release --target wasm32-unknown-unknown \
     -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size
 
 rm -rf "$out"
 mkdir -p "$out"
 bindgen_and_opt "$scan_target/wasm32-unknown-unknown/release/txng_scan.wasm" "$out" txng_scan
+bindgen_and_opt "$scan_target/wasm32-unknown-unknown/release/txng_qr.wasm" "$out" txng_qr
 wasm="$out/txng_scan_bg.wasm"
 
 raw=$(wc -c <"$wasm")
 gz=$(gzip -9 -c "$wasm" | wc -c)
 js_gz=$(gzip -9 -c "$out/txng_scan.js" | wc -c)
 echo "build-scan: $wasm: $raw bytes, gzip -9 $gz bytes (glue txng_scan.js gzip $js_gz bytes)"
+qr_gz=$(( $(gzip -9 -c "$out/txng_qr_bg.wasm" | wc -c) + $(gzip -9 -c "$out/txng_qr.js" | wc -c) ))
+echo "build-scan: kiosk QR encoder $out/txng_qr_bg.wasm + glue: gzip -9 $qr_gz bytes (loaded on a kiosk's first link QR only)"

@@ -47,9 +47,18 @@ export function setTorch(track, on) {
   return track.applyConstraints({ advanced: [{ torch: on }] });
 }
 
-// The QR encoder (kiosk links shown as QR codes) lives in the same lazily loaded module:
-// "size path" of the code with its quiet zone, or undefined.
+// The QR encoder (kiosk links shown as QR codes) is its own small module beside the decoder
+// (crates/txng-qr -> pkg/scan/txng_qr.js), loaded on the first kiosk link: "size path" of the code
+// with its quiet zone, or undefined.
+let qrPending = null;
+
 export async function qrPath(base, text) {
-  const holder = await loadScanner(base);
-  return holder.m.qr_path(text);
+  if (!qrPending) {
+    const url = base ? base + 'scan/txng_qr.js' : new URL('../../../../scan/txng_qr.js', import.meta.url).href;
+    qrPending = import(url)
+      .then(async (m) => { await m.default(); return m; })
+      .catch((e) => { qrPending = null; throw e; });
+  }
+  const m = await qrPending;
+  return m.qr_path(text);
 }

@@ -41,7 +41,7 @@ pub async fn set_torch(track: &web_sys::MediaStreamTrack, on: bool) -> bool {
 }
 
 /// The QR code of `text` as an SVG path (one `h1v1h-1z` square per dark module) and the side of
-/// its viewBox (quiet zone included), from the lazily loaded scanner module; `None` if the module
+/// its viewBox (quiet zone included), from the lazily loaded encoder module (`pkg/scan/txng_qr.js`); `None` if the module
 /// cannot be loaded or the text does not fit a QR code.
 pub async fn qr_path(pkg_base: &str, text: &str) -> Option<(u32, String)> {
     let v = qr_path_js(pkg_base, text).await.ok()?.as_string()?;

@@ -2,7 +2,8 @@
 //! links, phone numbers and mail addresses are drawn from the SVG path exactly as the browser
 //! draws it, and must decode to the same text.
 
-use txng_scan::{decode_luma, qr_path};
+use txng_qr::qr_path;
+use txng_scan::decode_luma;
 
 /// Draws the path (`M{x} {y}h1v1h-1z` squares) at `scale` px per module on white.
 fn render(out: &str, scale: usize) -> (Vec<u8>, u32) {
