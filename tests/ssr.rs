@@ -320,6 +320,7 @@ fn event(step: KnownStep, when: &str) -> TraceEvent {
         notes: None,
         inputs: Vec::new(),
         quantities: Vec::new(),
+        input_quantities: Vec::new(),
         sensors: Vec::new(),
         certificates: Vec::new(),
         ilmd: Vec::new(),
