@@ -59,12 +59,12 @@ fn both(code: Code) -> Both {
         PayloadParsed => Both {
             vi: Message {
                 title: "Đã đọc được mã",
-                explanation: "Mã chứa thông tin sản phẩm và chữ ký số theo chuẩn GS1.",
+                explanation: "Mã chứa thông tin sản phẩm và chữ ký số.",
                 next_step: "Không cần làm gì.",
             },
             en: Message {
                 title: "Code read",
-                explanation: "The code holds product data and a digital signature in GS1 format.",
+                explanation: "The code holds product data and a digital signature.",
                 next_step: "Nothing to do.",
             },
         },
@@ -82,13 +82,13 @@ fn both(code: Code) -> Both {
         },
         PayloadNotGs1 => Both {
             vi: Message {
-                title: "Không phải mã truy xuất",
-                explanation: "Mã này không phải là mã truy xuất nguồn gốc có chữ ký số của tỉnh (ví dụ: mã Wi-Fi, số điện thoại, mã vạch sản phẩm thông thường, đường link thông thường).",
+                title: "Mã của hệ thống khác",
+                explanation: "Đây là một loại mã khác (ví dụ mã Wi-Fi, số điện thoại, mã vạch thông thường, đường link thông thường), không phải tem truy xuất nguồn gốc có chữ ký số của tỉnh.",
                 next_step: "Hãy quét mã QR truy xuất nguồn gốc in trên nhãn sản phẩm.",
             },
             en: Message {
-                title: "Not a traceability code",
-                explanation: "This is not a signed traceability code of this province (for example a Wi-Fi code, a phone number, an ordinary product barcode or link).",
+                title: "A code from another system",
+                explanation: "This is another kind of code (for example a Wi-Fi code, a phone number, an ordinary barcode or link), not a signed traceability label of this province.",
                 next_step: "Scan the traceability QR code printed on the product label.",
             },
         },
@@ -107,72 +107,72 @@ fn both(code: Code) -> Both {
         PayloadPathInvalid => Both {
             vi: Message {
                 title: "Đường link sai cấu trúc",
-                explanation: "Phần đường dẫn của mã không đúng chuẩn GS1 Digital Link (thứ tự hoặc ký tự không hợp lệ).",
+                explanation: "Đường link trong mã không đúng cấu trúc của tem truy xuất (thứ tự hoặc ký tự không hợp lệ).",
                 next_step: "Không tin vào mã này. Có thể mã đã bị sửa.",
             },
             en: Message {
                 title: "Malformed link",
-                explanation: "The link's path does not follow GS1 Digital Link (wrong order or invalid characters).",
+                explanation: "The link in the code does not have the structure of a traceability label (wrong order or invalid characters).",
                 next_step: "Do not trust this code; it may have been altered.",
             },
         },
         PayloadGtinMissing => Both {
             vi: Message {
-                title: "Thiếu mã sản phẩm (GTIN)",
-                explanation: "Mã không có mã số sản phẩm GTIN.",
+                title: "Thiếu mã số sản phẩm",
+                explanation: "Mã không có mã số sản phẩm.",
                 next_step: "Không tin vào mã này.",
             },
             en: Message {
-                title: "Product number (GTIN) missing",
-                explanation: "The code has no GTIN product number.",
+                title: "Product number missing",
+                explanation: "The code has no product number.",
                 next_step: "Do not trust this code.",
             },
         },
         PayloadGtinCheckDigit => Both {
             vi: Message {
-                title: "Mã sản phẩm sai số kiểm tra",
-                explanation: "Số kiểm tra cuối của mã GTIN không đúng: mã bị in sai, đọc sai hoặc bị sửa.",
-                next_step: "Quét lại. Nếu vẫn sai, không tin vào mã này và báo cho cơ quan quản lý.",
+                title: "Mã số sản phẩm bị sai",
+                explanation: "Mã số sản phẩm bị sai (số kiểm tra không khớp): mã bị in sai, đọc sai hoặc bị sửa.",
+                next_step: "Quét lại. Nếu vẫn sai, đừng tin vào mã này và báo cho cơ quan quản lý.",
             },
             en: Message {
-                title: "Wrong GTIN check digit",
-                explanation: "The GTIN's last (check) digit is wrong: misprinted, misread or altered.",
+                title: "Product number is wrong",
+                explanation: "The product number is wrong (its check digit does not match): misprinted, misread or altered.",
                 next_step: "Scan again. If it stays wrong, do not trust the code and report it.",
             },
         },
         PayloadLotMissing => Both {
             vi: Message {
                 title: "Thiếu số lô",
-                explanation: "Mã không có số lô sản xuất (AI 10), bắt buộc với mã truy xuất của tỉnh.",
+                explanation: "Mã không có số lô sản xuất, điều bắt buộc với tem truy xuất của tỉnh.",
                 next_step: "Không tin vào mã này.",
             },
             en: Message {
                 title: "Lot number missing",
-                explanation: "The code has no lot number (AI 10), which provincial codes require.",
+                explanation: "The code has no lot number, which the province's labels must carry.",
                 next_step: "Do not trust this code.",
             },
         },
         PayloadSerialMissing => Both {
             vi: Message {
                 title: "Thiếu số sê-ri",
-                explanation: "Mã không có số sê-ri (AI 21), bắt buộc khi mã có chữ ký số.",
+                explanation: "Mã không có số sê-ri, điều bắt buộc với tem có chữ ký số.",
                 next_step: "Không tin vào mã này.",
             },
             en: Message {
                 title: "Serial number missing",
-                explanation: "The code has no serial number (AI 21), required with a digital signature.",
+                explanation: "The code has no serial number, which a signed label must carry.",
                 next_step: "Do not trust this code.",
             },
         },
         PayloadAiUnknown => Both {
             vi: Message {
                 title: "Mã chứa trường lạ",
-                explanation: "Mã chứa một trường dữ liệu không có trong chuẩn GS1.",
+                explanation: "Mã chứa một trường dữ liệu không có trong chuẩn mã số mã vạch.",
                 next_step: "Không tin vào mã này. Có thể mã đã bị sửa.",
             },
             en: Message {
                 title: "Unknown field in code",
-                explanation: "The code contains a field that does not exist in the GS1 standard.",
+                explanation: "The code contains a field that the barcode standard does not have.",
                 next_step: "Do not trust this code; it may have been altered.",
             },
         },
@@ -227,49 +227,49 @@ fn both(code: Code) -> Both {
         PayloadSignatureEncoding => Both {
             vi: Message {
                 title: "Chữ ký số sai định dạng",
-                explanation: "Phần chữ ký số (AI 8030) không đúng độ dài hoặc cách viết quy định.",
+                explanation: "Phần chữ ký số trong mã không đúng độ dài hoặc cách viết quy định.",
                 next_step: "Không tin vào mã này. Có thể mã đã bị sửa.",
             },
             en: Message {
-                title: "Malformed signature",
-                explanation: "The signature field (AI 8030) has the wrong length or spelling.",
+                title: "Malformed digital signature",
+                explanation: "The code's digital signature has the wrong length or spelling.",
                 next_step: "Do not trust this code; it may have been altered.",
             },
         },
         PayloadProfileUnknown => Both {
             vi: Message {
                 title: "Chữ ký kiểu mới",
-                explanation: "Mã dùng một kiểu chữ ký số mà phiên bản này chưa hỗ trợ.",
-                next_step: "Cập nhật ứng dụng kiểm tra rồi quét lại.",
+                explanation: "Mã dùng một kiểu chữ ký số mà trang kiểm tra này chưa đọc được.",
+                next_step: "Tải lại trang rồi quét lại. Nếu vẫn vậy, hỏi người bán.",
             },
             en: Message {
-                title: "Newer signature type",
-                explanation: "The code uses a signature type this version does not support yet.",
-                next_step: "Update the verifier and scan again.",
+                title: "Newer kind of signature",
+                explanation: "The code uses a kind of digital signature this page cannot read yet.",
+                next_step: "Reload the page and scan again. If nothing changes, ask the seller.",
             },
         },
         PayloadAiNotAllowed => Both {
             vi: Message {
                 title: "Mã chứa trường không được phép",
-                explanation: "Mã chứa một trường dữ liệu GS1 có thật (ví dụ: khối lượng tịnh) nhưng mã truy xuất có chữ ký của tỉnh không được phép chứa trường này.",
+                explanation: "Mã chứa một trường dữ liệu có thật (ví dụ khối lượng tịnh) nhưng tem có chữ ký số của tỉnh không được chứa trường này.",
                 next_step: "Không tin vào mã này. Có thể mã đã bị sửa hoặc in sai.",
             },
             en: Message {
-                title: "Field not allowed here",
-                explanation: "The code holds a real GS1 field (for example net weight) that the province's signed codes may not contain.",
+                title: "Field not allowed in code",
+                explanation: "The code carries a real data field (for example net weight) that the province's signed labels may not carry.",
                 next_step: "Do not trust this code; it may have been altered or misprinted.",
             },
         },
         PayloadSignatureForeign => Both {
             vi: Message {
-                title: "Không phải mã có chữ ký của tỉnh",
-                explanation: "Mã có chữ ký số của một hệ thống khác (không theo định dạng của tỉnh Quảng Trị), nên ứng dụng này không kiểm tra được. Điều đó không có nghĩa là hàng giả.",
+                title: "Mã có chữ ký của hệ thống khác",
+                explanation: "Mã có chữ ký số của một hệ thống khác (không theo định dạng của tỉnh Quảng Trị), nên trang này không kiểm tra được. Điều đó không có nghĩa là hàng giả.",
                 next_step: "Dùng ứng dụng của đơn vị đã phát hành mã để kiểm tra, hoặc hỏi người bán.",
             },
             en: Message {
-                title: "Not a signed code of this province",
-                explanation: "The code carries a digital signature of another system (not in Quảng Trị's format), so this verifier cannot check it. That does not make the product fake.",
-                next_step: "Check it with the issuer's own app, or ask the seller.",
+                title: "Signed by another system",
+                explanation: "The code carries another system's digital signature (not Quảng Trị's format), so this page cannot check it. That does not make it a fake.",
+                next_step: "Check it with the app of whoever issued it, or ask the seller.",
             },
         },
         RegistryValid => Both {
@@ -335,13 +335,13 @@ fn both(code: Code) -> Both {
         RegistryVersionUnsupported => Both {
             vi: Message {
                 title: "Danh sách nhà sản xuất phiên bản mới",
-                explanation: "Danh sách nhà sản xuất dùng định dạng mà phiên bản này chưa đọc được.",
-                next_step: "Cập nhật ứng dụng kiểm tra.",
+                explanation: "Danh sách nhà sản xuất dùng định dạng mà trang này chưa đọc được.",
+                next_step: "Tải lại trang rồi quét lại.",
             },
             en: Message {
                 title: "Newer producer list format",
-                explanation: "The producer list uses a format this version cannot read.",
-                next_step: "Update the verifier.",
+                explanation: "The producer list uses a format this page cannot read yet.",
+                next_step: "Reload the page and scan again.",
             },
         },
         RegistryUntrustedKey => Both {
@@ -383,24 +383,24 @@ fn both(code: Code) -> Both {
         RegistryPrefixConflict => Both {
             vi: Message {
                 title: "Danh sách có mã doanh nghiệp trùng",
-                explanation: "Một mã doanh nghiệp GS1 được gán cho hai nhà sản xuất.",
+                explanation: "Một mã doanh nghiệp được gán cho hai nhà sản xuất.",
                 next_step: "Báo cho cơ quan quản lý.",
             },
             en: Message {
-                title: "Company prefix listed twice",
-                explanation: "One GS1 company prefix is assigned to two producers.",
+                title: "Company number listed twice",
+                explanation: "One company number is assigned to two producers.",
                 next_step: "Tell the authority.",
             },
         },
         RegistryKeyInvalid => Both {
             vi: Message {
-                title: "Danh sách có khóa không hợp lệ",
-                explanation: "Một khóa công khai trong danh sách bị lỗi, yếu hoặc trùng số.",
+                title: "Danh sách có khóa bị lỗi",
+                explanation: "Một khóa chữ ký số trong danh sách nhà sản xuất bị lỗi hoặc không an toàn, nên danh sách không được dùng.",
                 next_step: "Báo cho cơ quan quản lý.",
             },
             en: Message {
-                title: "Invalid key in list",
-                explanation: "A public key in the list is malformed, weak or numbered twice.",
+                title: "Faulty key in the list",
+                explanation: "A signature key in the producer list is faulty or unsafe, so the list is not used.",
                 next_step: "Tell the authority.",
             },
         },
@@ -455,8 +455,8 @@ fn both(code: Code) -> Both {
         RegistryDemo => Both {
             vi: Message {
                 title: "Dữ liệu thử nghiệm",
-                explanation: "Đây là dữ liệu trình diễn, khóa ký là khóa thử nghiệm (TEST), không dùng cho hàng thật.",
-                next_step: "Chỉ dùng để thử ứng dụng.",
+                explanation: "Đây là dữ liệu trình diễn, ký bằng khóa thử nghiệm (TEST), không dùng cho hàng thật.",
+                next_step: "Chỉ dùng để thử trang kiểm tra.",
             },
             en: Message {
                 title: "Demo data",
@@ -478,98 +478,98 @@ fn both(code: Code) -> Both {
         },
         ProducerUnknown => Both {
             vi: Message {
-                title: "Không phải tem có chữ ký số của tỉnh",
-                explanation: "Mã sản phẩm không thuộc nhà sản xuất nào trong danh sách của cơ quan quản lý, nên không kiểm tra được nguồn gốc bằng ứng dụng này.",
+                title: "Nhà sản xuất không có trong danh sách của tỉnh",
+                explanation: "Mã số sản phẩm không thuộc nhà sản xuất nào trong danh sách của cơ quan quản lý, nên không kiểm tra được nguồn gốc ở đây.",
                 next_step: "Mã có thể do hệ thống khác phát hành. Nếu người bán nói sản phẩm có tem truy xuất của tỉnh, hãy hỏi lại hoặc báo cho cơ quan quản lý.",
             },
             en: Message {
-                title: "Not a signed code of this province",
-                explanation: "The product number belongs to no producer on the authority's list, so this verifier cannot check its origin.",
+                title: "Producer not on the province's list",
+                explanation: "The product number belongs to no producer on the authority's list, so its origin cannot be checked here.",
                 next_step: "It may come from another system. If the seller says it carries the province's traceability label, ask again or tell the authority.",
             },
         },
         KeyUnknown => Both {
             vi: Message {
-                title: "Khóa ký không được công bố",
-                explanation: "Nhà sản xuất không có khóa ký nào như mã này ghi.",
-                next_step: "Không tin vào mã này. Báo hàng nghi giả cho cơ quan quản lý.",
+                title: "Chữ ký không phải của nhà sản xuất",
+                explanation: "Mã được ký bằng một khóa mà nhà sản xuất chưa từng đăng ký. Đây có thể là tem giả.",
+                next_step: "Đừng mua sản phẩm này. Báo hàng nghi giả cho cơ quan quản lý.",
             },
             en: Message {
-                title: "Signing key not published",
-                explanation: "The producer has no signing key like the one this code names.",
-                next_step: "Do not trust this code. Report a suspected fake.",
+                title: "Not the producer's signature",
+                explanation: "The code is signed with a key the producer never registered. This may be a fake label.",
+                next_step: "Do not buy this product. Report a suspected fake.",
             },
         },
         KeyNotYetListed => Both {
             vi: Message {
-                title: "Khóa ký chưa có trong danh sách đã lưu",
-                explanation: "Danh sách nhà sản xuất trên máy đã cũ hoặc là bản lưu, chưa có khóa mà mã này dùng; khóa có thể mới được công bố.",
+                title: "Danh sách trên máy chưa có khóa của mã này",
+                explanation: "Danh sách nhà sản xuất trên máy đã cũ hoặc là bản lưu, chưa có khóa mà mã này dùng; khóa có thể mới được đăng ký.",
                 next_step: "Kết nối mạng, tải lại trang rồi quét lại để dùng danh sách mới nhất.",
             },
             en: Message {
-                title: "Signing key not in the saved list",
-                explanation: "The producer list on this device is saved or out of date and lacks the key this code uses; it may have been published since.",
+                title: "The saved list lacks this code's key",
+                explanation: "The producer list on this device is saved or out of date and lacks the key this code uses; it may have been registered since.",
                 next_step: "Go online, reload the page and scan again to use the latest list.",
             },
         },
         KeyRevoked => Both {
             vi: Message {
-                title: "Khóa ký đã bị thu hồi",
-                explanation: "Khóa ký của nhà sản xuất đã bị thu hồi (bị lộ hoặc mất), nên mọi nhãn ký bằng khóa này đều không còn giá trị.",
-                next_step: "Không tin vào mã này. Báo cho cơ quan quản lý hoặc nhà sản xuất.",
+                title: "Chữ ký đã bị vô hiệu",
+                explanation: "Nhà sản xuất đã báo mất hoặc lộ khóa dùng để ký tem này, nên mọi tem ký bằng khóa đó đều không còn giá trị.",
+                next_step: "Đừng mua sản phẩm này. Báo cho cơ quan quản lý hoặc nhà sản xuất.",
             },
             en: Message {
-                title: "Signing key revoked",
-                explanation: "The producer's signing key was revoked (lost or compromised), so every label it signed is void.",
-                next_step: "Do not trust this code. Tell the authority or the producer.",
+                title: "Signature revoked",
+                explanation: "The producer reported the key that signed this label lost or stolen, so every label it signed is void.",
+                next_step: "Do not buy this product. Tell the authority or the producer.",
             },
         },
         KeyNotYetValid => Both {
             vi: Message {
-                title: "Khóa ký chưa có hiệu lực",
-                explanation: "Nhãn được ký bằng khóa chưa đến ngày có hiệu lực.",
-                next_step: "Không tin vào mã này. Kiểm tra ngày giờ trên máy rồi quét lại.",
+                title: "Chữ ký chưa có hiệu lực",
+                explanation: "Tem được ký bằng một khóa chưa đến ngày có hiệu lực.",
+                next_step: "Kiểm tra lại ngày giờ của điện thoại rồi quét lại. Nếu vẫn vậy, đừng mua sản phẩm này.",
             },
             en: Message {
-                title: "Signing key not yet valid",
+                title: "Signature not valid yet",
                 explanation: "The label is signed with a key that is not valid yet.",
-                next_step: "Do not trust this code. Check the device's date and scan again.",
+                next_step: "Check the phone's date and time, then scan again. If nothing changes, do not buy this product.",
             },
         },
         KeyRetired => Both {
             vi: Message {
-                title: "Nhãn ký bằng khóa cũ",
-                explanation: "Nhãn được ký bằng khóa cũ mà nhà sản xuất đã thay; nhãn in trước đó vẫn có giá trị.",
-                next_step: "Không cần làm gì; đây chỉ là lưu ý.",
+                title: "Tem ký bằng khóa cũ",
+                explanation: "Tem được ký bằng khóa cũ mà nhà sản xuất đã thay; tem in trước đó vẫn có giá trị.",
+                next_step: "Không cần làm gì.",
             },
             en: Message {
-                title: "Signed with a retired key",
+                title: "Signed with an older key",
                 explanation: "The label is signed with a key the producer has since replaced; labels printed before remain valid.",
-                next_step: "Nothing to do; this is a note.",
+                next_step: "Nothing to do.",
             },
         },
         SignatureValid => Both {
             vi: Message {
                 title: "Chữ ký số hợp lệ",
-                explanation: "Nhãn do đúng nhà sản xuất đã đăng ký phát hành, thông tin trên mã không bị sửa.",
-                next_step: "Đối chiếu thông tin bên dưới với sản phẩm trên tay.",
+                explanation: "Tem này do chính nhà sản xuất đã đăng ký phát hành; thông tin trong mã không bị sửa.",
+                next_step: "Hãy so tên, số lô, hạn dùng bên dưới với sản phẩm bạn đang cầm.",
             },
             en: Message {
                 title: "Signature valid",
-                explanation: "The label was issued by the registered producer and its data is unchanged.",
-                next_step: "Compare the details below with the product in your hand.",
+                explanation: "This label was issued by the registered producer; the code's data was not changed.",
+                next_step: "Compare the name, lot and expiry date below with the product in your hand.",
             },
         },
         SignatureInvalid => Both {
             vi: Message {
-                title: "Chữ ký số không đúng",
-                explanation: "Thông tin trên mã đã bị thay đổi hoặc chữ ký bị làm giả.",
-                next_step: "Không tin vào mã này. Báo hàng nghi giả cho cơ quan quản lý.",
+                title: "Chữ ký số không khớp",
+                explanation: "Chữ ký số không khớp với thông tin trong mã: thông tin đã bị sửa hoặc chữ ký bị làm giả. Đây có thể là tem giả.",
+                next_step: "Đừng mua sản phẩm này. Báo hàng nghi giả cho cơ quan quản lý.",
             },
             en: Message {
-                title: "Signature invalid",
-                explanation: "The code's data was changed or its signature forged.",
-                next_step: "Do not trust this code. Report a suspected fake.",
+                title: "Digital signature does not match",
+                explanation: "The digital signature does not match the code's data: the data was changed or the signature forged. This may be a fake label.",
+                next_step: "Do not buy this product. Report a suspected fake.",
             },
         },
         HostOfficial => Both {
@@ -598,13 +598,13 @@ fn both(code: Code) -> Both {
         },
         HostAbsent => Both {
             vi: Message {
-                title: "Mã dạng chuỗi GS1",
-                explanation: "Mã được đọc dưới dạng chuỗi dữ liệu GS1, không có địa chỉ trang web.",
+                title: "Mã dạng chuỗi dữ liệu",
+                explanation: "Mã được đọc dưới dạng chuỗi dữ liệu, không có địa chỉ trang web.",
                 next_step: "Không cần làm gì.",
             },
             en: Message {
-                title: "GS1 element string",
-                explanation: "The code was read as a GS1 element string, with no web address.",
+                title: "Data string",
+                explanation: "The code was read as a data string, with no web address.",
                 next_step: "Nothing to do.",
             },
         },
@@ -671,13 +671,13 @@ fn both(code: Code) -> Both {
         TraceVersionUnsupported => Both {
             vi: Message {
                 title: "Nhật ký phiên bản mới",
-                explanation: "Nhật ký sản xuất dùng định dạng mà phiên bản này chưa đọc được.",
-                next_step: "Cập nhật ứng dụng kiểm tra.",
+                explanation: "Nhật ký sản xuất dùng định dạng mà trang này chưa đọc được.",
+                next_step: "Tải lại trang để xem nhật ký.",
             },
             en: Message {
                 title: "Newer record format",
-                explanation: "The production record uses a format this version cannot read.",
-                next_step: "Update the verifier.",
+                explanation: "The production record uses a format this page cannot read yet.",
+                next_step: "Reload the page to see the record.",
             },
         },
         TraceTooManyEvents => Both {
@@ -754,62 +754,62 @@ fn both(code: Code) -> Both {
         },
         LotRecalled => Both {
             vi: Message {
-                title: "LÔ HÀNG ĐÃ BỊ THU HỒI",
-                explanation: "Nhà sản xuất đã thu hồi lô hàng này.",
-                next_step: "Không sử dụng sản phẩm. Liên hệ nơi bán hoặc nhà sản xuất để được đổi trả.",
+                title: "Nhà sản xuất đã thu hồi lô hàng này",
+                explanation: "Nhà sản xuất đã thu hồi lô hàng này; tem vẫn là tem thật.",
+                next_step: "Đừng ăn hoặc dùng sản phẩm. Mang trả lại nơi bán hoặc liên hệ nhà sản xuất.",
             },
             en: Message {
-                title: "LOT RECALLED",
-                explanation: "The producer has recalled this lot.",
-                next_step: "Do not use the product. Contact the shop or the producer for a return.",
+                title: "The producer has recalled this lot",
+                explanation: "The producer has recalled this lot; the label itself is genuine.",
+                next_step: "Do not eat or use it. Take it back to the shop or contact the producer.",
             },
         },
         ProductExpired => Both {
             vi: Message {
-                title: "Sản phẩm đã hết hạn",
-                explanation: "Hạn sử dụng ghi trên mã đã qua.",
-                next_step: "Không nên sử dụng sản phẩm.",
+                title: "Sản phẩm đã quá hạn sử dụng",
+                explanation: "Hạn sử dụng ghi trong mã đã qua.",
+                next_step: "Không nên mua hoặc dùng sản phẩm này.",
             },
             en: Message {
-                title: "Product expired",
+                title: "Product past its expiry date",
                 explanation: "The expiry date in the code has passed.",
-                next_step: "Do not use the product.",
+                next_step: "Do not buy or use this product.",
             },
         },
         InfoMissingName => Both {
             vi: Message {
                 title: "Thiếu tên sản phẩm",
-                explanation: "Nhật ký sản xuất không có tên sản phẩm như Thông tư 02/2024/TT-BKHCN yêu cầu.",
-                next_step: "Nhà sản xuất cần bổ sung.",
+                explanation: "Nhật ký sản xuất không có tên sản phẩm như quy định về truy xuất nguồn gốc yêu cầu.",
+                next_step: "Hãy xem tên trên bao bì. Nhà sản xuất cần bổ sung.",
             },
             en: Message {
                 title: "Product name missing",
-                explanation: "The record lacks the product name that Circular 02/2024/TT-BKHCN requires.",
-                next_step: "The producer should add it.",
+                explanation: "The record lacks the product name that the traceability rules require.",
+                next_step: "Read the name on the package. The producer should add it.",
             },
         },
         InfoMissingImage => Both {
             vi: Message {
                 title: "Thiếu ảnh sản phẩm",
-                explanation: "Nhật ký sản xuất không có ảnh sản phẩm như Thông tư 02/2024/TT-BKHCN yêu cầu.",
-                next_step: "Nhà sản xuất cần bổ sung.",
+                explanation: "Nhật ký sản xuất không có ảnh sản phẩm; các thông tin khác vẫn hợp lệ.",
+                next_step: "Không cần làm gì.",
             },
             en: Message {
-                title: "Product image missing",
-                explanation: "The record lacks the product image that Circular 02/2024/TT-BKHCN requires.",
-                next_step: "The producer should add it.",
+                title: "Product photo missing",
+                explanation: "The record has no product photo; everything else is valid.",
+                next_step: "Nothing to do.",
             },
         },
         InfoMissingProducer => Both {
             vi: Message {
                 title: "Thiếu tên hoặc địa chỉ nhà sản xuất",
-                explanation: "Thiếu tên hoặc địa chỉ của cơ sở sản xuất, kinh doanh như Thông tư 02/2024/TT-BKHCN yêu cầu.",
-                next_step: "Cơ quan quản lý cần bổ sung.",
+                explanation: "Thiếu tên hoặc địa chỉ của cơ sở sản xuất, kinh doanh như quy định về truy xuất nguồn gốc yêu cầu.",
+                next_step: "Hãy xem địa chỉ trên bao bì. Cơ quan quản lý cần bổ sung.",
             },
             en: Message {
                 title: "Producer name or address missing",
-                explanation: "The name or address of the production/business unit, required by Circular 02/2024/TT-BKHCN, is missing.",
-                next_step: "The authority should add it.",
+                explanation: "The name or address of the producer, which the traceability rules require, is missing.",
+                next_step: "Read the address on the package. The authority should add it.",
             },
         },
         InfoMissingExpiry => Both {
@@ -827,25 +827,25 @@ fn both(code: Code) -> Both {
         InfoMissingStandards => Both {
             vi: Message {
                 title: "Thiếu tiêu chuẩn áp dụng",
-                explanation: "Nhật ký sản xuất không ghi sản phẩm được làm theo tiêu chuẩn nào (TCVN, QCVN hoặc tiêu chuẩn cơ sở) như Thông tư 02/2024/TT-BKHCN yêu cầu.",
-                next_step: "Nhà sản xuất cần bổ sung. Nếu cần biết, hãy hỏi người bán.",
+                explanation: "Nhật ký sản xuất không ghi sản phẩm được làm theo tiêu chuẩn nào (TCVN, QCVN hoặc tiêu chuẩn cơ sở) như quy định yêu cầu.",
+                next_step: "Nếu cần biết, hãy hỏi người bán. Nhà sản xuất cần bổ sung.",
             },
             en: Message {
                 title: "Standards applied missing",
-                explanation: "The record does not say which standards the product is made to (TCVN, QCVN or a company standard), as Circular 02/2024/TT-BKHCN requires.",
-                next_step: "The producer should add them. If it matters to you, ask the seller.",
+                explanation: "The record does not say which standards the product is made to (TCVN, QCVN or a company standard), as the rules require.",
+                next_step: "If it matters to you, ask the seller. The producer should add them.",
             },
         },
         InfoMissingStages => Both {
             vi: Message {
                 title: "Thiếu các công đoạn sản xuất",
-                explanation: "Nhật ký có ghi sự kiện nhưng không ghi đó là công đoạn nào (trồng, thu hoạch, chế biến, đóng gói…) như Thông tư 02/2024/TT-BKHCN yêu cầu.",
-                next_step: "Nhà sản xuất cần bổ sung.",
+                explanation: "Nhật ký có ghi sự kiện nhưng không ghi đó là công đoạn nào (trồng, thu hoạch, chế biến, đóng gói…) như quy định yêu cầu.",
+                next_step: "Xem thông tin trên nhãn. Nhà sản xuất cần bổ sung.",
             },
             en: Message {
                 title: "Production stages missing",
-                explanation: "The record lists events but not which stage each one is (growing, harvesting, processing, packing…), as Circular 02/2024/TT-BKHCN requires.",
-                next_step: "The producer should add them.",
+                explanation: "The record lists events but not which stage each one is (growing, harvesting, processing, packing…), as the rules require.",
+                next_step: "Read the label's details. The producer should add them.",
             },
         },
         TraceNoEvents => Both {
@@ -875,13 +875,13 @@ fn both(code: Code) -> Both {
         LabelCopyPossible => Both {
             vi: Message {
                 title: "Lưu ý",
-                explanation: "Mã hợp lệ cho biết ai đã phát hành nhãn, nhưng không chứng minh món hàng này không phải hàng sao chép: một mã thật có thể bị in lại.",
-                next_step: "Mua ở nơi tin cậy; nếu cùng một mã xuất hiện trên nhiều sản phẩm, hãy báo cho cơ quan quản lý.",
+                explanation: "Mã hợp lệ cho biết ai đã phát hành tem. Một mã thật vẫn có thể bị in lại, nên nó không chứng minh được món hàng bạn cầm là hàng thật.",
+                next_step: "Mua ở nơi tin cậy; nếu thấy cùng một mã trên nhiều sản phẩm, hãy báo cho cơ quan quản lý.",
             },
             en: Message {
                 title: "Note",
-                explanation: "A valid code shows who issued the label, not that this item is not a copy: a real code can be reprinted.",
-                next_step: "Buy from trusted shops; if the same code appears on many items, report it.",
+                explanation: "A valid code shows who issued the label. A real code can still be reprinted, so it cannot prove that the item in your hand is genuine.",
+                next_step: "Buy from trusted shops; if you see the same code on many items, report it.",
             },
         },
     }
@@ -900,11 +900,11 @@ pub fn message(code: Code, lang: Lang) -> Message {
 pub const fn state_title(state: State, lang: Lang) -> &'static str {
     match (state, lang) {
         (State::Verified, Lang::Vi) => "Đã xác thực",
-        (State::VerifiedWithWarnings, Lang::Vi) => "Đã xác thực, cần lưu ý",
+        (State::VerifiedWithWarnings, Lang::Vi) => "Mã hợp lệ – cần lưu ý",
         (State::Invalid, Lang::Vi) => "Không hợp lệ",
         (State::CannotTell, Lang::Vi) => "Chưa kiểm tra được",
         (State::Verified, Lang::En) => "Verified",
-        (State::VerifiedWithWarnings, Lang::En) => "Verified, with warnings",
+        (State::VerifiedWithWarnings, Lang::En) => "Valid – take note",
         (State::Invalid, Lang::En) => "Not valid",
         (State::CannotTell, Lang::En) => "Could not check",
     }
