@@ -320,7 +320,11 @@ mod tests {
         v.push(Check::new(Code::SignatureValid));
         assert_eq!(State::from_checks(&v), State::Verified);
         v.push(Check::new(Code::KeyRetired));
-        assert_eq!(State::from_checks(&v), State::Verified, "a retired key is a note");
+        assert_eq!(
+            State::from_checks(&v),
+            State::Verified,
+            "a retired key is a note"
+        );
         v.push(Check::new(Code::HostUnofficial));
         assert_eq!(State::from_checks(&v), State::VerifiedWithWarnings);
         v.push(Check::new(Code::RegistryExpired));

@@ -188,7 +188,10 @@ fn other_systems_codes_are_not_the_provinces_signed_label() {
     ] {
         let v = verdict(&[code]);
         let vi = View::new(&v, Lang::Vi, None);
-        assert_eq!(vi.headline, "Không phải tem có chữ ký số của tỉnh", "{code}");
+        assert_eq!(
+            vi.headline, "Không phải tem có chữ ký số của tỉnh",
+            "{code}"
+        );
         assert_ne!(vi.report, Report::Prominent, "{code}");
         let en = View::new(&v, Lang::En, None);
         assert_eq!(en.headline, "Not a signed label of this province", "{code}");
@@ -228,13 +231,20 @@ fn reporting_and_honesty_rules_for_every_pair_of_codes() {
                         assert_ne!(view.report, Report::Prominent, "{a} {b}")
                     }
                 }
-                assert_eq!(view.honesty.is_some(), v.state == State::Verified, "{a} {b}");
+                assert_eq!(
+                    view.honesty.is_some(),
+                    v.state == State::Verified,
+                    "{a} {b}"
+                );
                 assert_eq!(
                     view.stamp.is_some(),
                     view.report == Report::Prominent,
                     "{a} {b}"
                 );
-                assert!(!view.headline.is_empty() && !view.action.is_empty(), "{a} {b}");
+                assert!(
+                    !view.headline.is_empty() && !view.action.is_empty(),
+                    "{a} {b}"
+                );
                 assert_eq!(view.checks.len(), v.checks.len());
             }
         }
@@ -281,7 +291,10 @@ fn certifications_once_and_ocop_with_decision_and_year() {
     let view = View::new(&v, Lang::Vi, None);
     let p = view.product.as_ref().expect("card");
     let ocop = p.row(Field::Ocop).expect("ocop row");
-    assert_eq!(ocop.value, "OCOP 4 sao (quyết định số 123/QĐ-UBND, năm 2024)");
+    assert_eq!(
+        ocop.value,
+        "OCOP 4 sao (quyết định số 123/QĐ-UBND, năm 2024)"
+    );
     let certs = p.row(Field::Certifications).expect("certs");
     let texts: Vec<&str> = certs.items.iter().map(|i| i.text.as_str()).collect();
     assert_eq!(
@@ -291,7 +304,12 @@ fn certifications_once_and_ocop_with_decision_and_year() {
             "Hữu cơ — số HC-9, còn hiệu lực đến 31/03/2027"
         ]
     );
-    for f in [Field::Producer, Field::TaxCode, Field::Address, Field::Phone] {
+    for f in [
+        Field::Producer,
+        Field::TaxCode,
+        Field::Address,
+        Field::Phone,
+    ] {
         assert!(p.row(f).is_some(), "{f:?}");
     }
     assert_eq!(p.name, "Cà phê rang xay Khe Sanh");
