@@ -10,7 +10,7 @@
 //! end escapes it for its medium.
 
 use crate::messages::{message, state_title, Lang, Message};
-use crate::registry::Certification;
+use crate::registry::{Authority, Certification};
 use crate::status::{Code, Severity, State};
 use crate::time::{display_local, local_date, Date, UnixTime};
 use crate::trace::{Quantity, Standard, TraceEvent};
@@ -54,6 +54,8 @@ pub struct View {
     pub action: String,
     /// How prominently to offer reporting.
     pub report: Report,
+    /// Whom to report to (from the signed registry), when reporting is offered at all.
+    pub contact: Option<Authority>,
     /// Whether a "Thử lại" (try again) button helps: grey because something could not be loaded.
     pub retry: bool,
     /// Scan time and serial, shown near the verdict for a red result so a screenshot carries them.
@@ -76,6 +78,44 @@ pub struct View {
     pub checks_intro: &'static str,
     /// Every check, in plain words.
     pub checks: Vec<CheckView>,
+}
+
+/// The sections of a result, in the order front ends show them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// Notes on harmless facts.
+    Notes,
+    /// Reporting a suspected fake.
+    Report,
+    /// The product card.
+    Product,
+    /// The producer.
+    Producer,
+    /// The lot's journey (timeline).
+    Journey,
+    /// What was checked.
+    Checks,
+}
+
+impl Section {
+    /// The section's heading.
+    pub const fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Section::Notes, Lang::Vi) => "Ghi chú",
+            (Section::Report, Lang::Vi) => "Báo hàng nghi giả",
+            (Section::Product, Lang::Vi) => "Thông tin sản phẩm",
+            (Section::Producer, Lang::Vi) => "Nhà sản xuất",
+            (Section::Journey, Lang::Vi) => "Hành trình của lô hàng",
+            (Section::Checks, Lang::Vi) => "Đã kiểm tra những gì?",
+            (Section::Notes, Lang::En) => "Notes",
+            (Section::Report, Lang::En) => "Report a suspected fake",
+            (Section::Product, Lang::En) => "Product details",
+            (Section::Producer, Lang::En) => "Producer",
+            (Section::Journey, Lang::En) => "Journey of this lot",
+            (Section::Checks, Lang::En) => "What was checked?",
+        }
+    }
 }
 
 /// A harmless fact worth a line (green with a note).
@@ -1035,6 +1075,7 @@ impl View {
             explanation,
             action,
             report,
+            contact: v.authority.clone().filter(|_| report != Report::None),
             retry,
             stamp,
             list_date,
@@ -1057,10 +1098,7 @@ impl View {
 
     /// The title of "what was checked".
     pub const fn checks_title(lang: Lang) -> &'static str {
-        match lang {
-            Lang::Vi => "Đã kiểm tra những gì?",
-            Lang::En => "What was checked?",
-        }
+        Section::Checks.title(lang)
     }
 
     /// The live-region / one-line summary: headline, then the reason.
