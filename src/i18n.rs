@@ -39,6 +39,8 @@ texts! {
     LangSwitch => "English", "Tiếng Việt";
     LangSwitchLabel => "Switch to English", "Chuyển sang tiếng Việt";
     Verifying => "Đang kiểm tra…", "Checking…";
+    Retry => "Thử lại", "Try again";
+    TimelineExpand => "Xem chi tiết từng bước", "Show every step";
     VerifyingDetail => "Đang tải danh sách nhà sản xuất và kiểm tra chữ ký số.", "Loading the producer list and checking the digital signature.";
     NextStep => "Nên làm gì:", "What to do:";
     ConfigTitle => "Trang chưa được cấu hình để kiểm tra", "This page is not set up to check codes";
@@ -64,7 +66,7 @@ texts! {
     CameraInUse => "Camera đang được ứng dụng khác sử dụng. Hãy đóng ứng dụng đó rồi thử lại.", "Another app is using the camera. Close it and try again.";
     CameraFailed => "Không mở được camera. Hãy thử lại hoặc chọn ảnh chụp mã QR.", "The camera could not be opened. Try again or use a photo of the QR code.";
     ScannerFailed => "Không tải được bộ đọc mã QR (mạng yếu?). Hãy thử lại, hoặc dán đường link.", "The QR code reader could not be loaded (weak connection?). Try again, or paste the link.";
-    PhotoLabel => "Chọn ảnh mã QR", "Use a photo of the code";
+    PhotoLabel => "Chọn ảnh có mã QR", "Choose a photo with the QR code";
     PhotoReading => "Đang đọc ảnh…", "Reading the photo…";
     PhotoNoCode => "Không tìm thấy mã QR trong ảnh. Hãy chụp lại gần hơn, đủ sáng và rõ nét.", "No QR code was found in the photo. Take it again closer, with good light and in focus.";
     PhotoFailed => "Không mở được tệp ảnh này.", "This image file could not be opened.";
@@ -114,7 +116,7 @@ texts! {
     Sensors => "Đo đạc", "Measurements";
     Certificate => "Xem giấy chứng nhận", "View certificate";
     Disposition => "Tình trạng", "Status";
-    ChecksSummary => "Kiểm tra thế nào?", "How was this checked?";
+    ChecksSummary => "Đã kiểm tra những gì?", "What was checked?";
     ChecksIntro => "Từng bước kiểm tra, theo thứ tự:", "Each check, in order:";
     ChecksDetail => "Chi tiết kỹ thuật", "Technical detail";
     SevSuccess => "Đạt", "Passed";

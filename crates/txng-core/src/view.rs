@@ -56,6 +56,9 @@ pub struct View {
     pub report: Report,
     /// Whom to report to (from the signed registry), when reporting is offered at all.
     pub contact: Option<Authority>,
+    /// What a report form is prefilled with (`gtin`, `lot`, `serial`, `code`): what was scanned,
+    /// parsed but not necessarily verified, so the report says exactly what the shopper saw.
+    pub prefill: Vec<(&'static str, String)>,
     /// Whether a "Thử lại" (try again) button helps: grey because something could not be loaded.
     pub retry: bool,
     /// Scan time and serial, shown near the verdict for a red result so a screenshot carries them.
@@ -914,7 +917,11 @@ impl View {
         let not_ours = code.is_some_and(|c| NOT_OURS.contains(&c));
         let recalled = v.state == State::Invalid && code == Some(Code::LotRecalled);
         let expiry = resolved_expiry(v);
-        let product = product_view(v, scanned_at, lang);
+        // The card only where the verdict shows signed data (green, amber, a recalled lot): the
+        // view never shows data the state does not vouch for, whatever the verdict carries.
+        let card = matches!(v.state, State::Verified | State::VerifiedWithWarnings)
+            || (v.state == State::Invalid && code == Some(Code::LotRecalled));
+        let product = product_view(v, scanned_at, lang).filter(|_| card);
         let (headline, reason, explanation, action): (
             String,
             Option<String>,
@@ -1076,6 +1083,19 @@ impl View {
             action,
             report,
             contact: v.authority.clone().filter(|_| report != Report::None),
+            prefill: v
+                .scanned
+                .iter()
+                .flat_map(|s| {
+                    [
+                        ("gtin", s.gtin.clone()),
+                        ("lot", s.lot.clone()),
+                        ("serial", s.serial.clone()),
+                    ]
+                })
+                .chain(code.map(|c| ("code", c.as_str().to_string())))
+                .filter(|(_, val)| !val.is_empty())
+                .collect(),
             retry,
             stamp,
             list_date,
