@@ -434,3 +434,47 @@ fn honesty_note_lang_toggle_and_net_status() {
     );
     assert!(html.contains("lỗi 404"));
 }
+
+#[path = "../crates/txng-core/tests/common/view_fixtures.rs"]
+mod view_fixtures;
+
+/// The widget shows everything the view model says must be shown, for every test vector in both
+/// languages: the banner, the product card and the timeline rendered from the same views the CLI's
+/// renderer is checked against (`crates/txng-cli/src/verify.rs`), so the two cannot drift.
+#[test]
+fn renders_every_fixture_view() {
+    for f in view_fixtures::fixtures() {
+        for lang in [Lang::Vi, Lang::En] {
+            let vw = Shared::new(View::new(&f.verdict, lang, Some(f.now)));
+            let mut html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
+                phase: Phase::Done(Shared::new(f.verdict.clone())),
+                view: Some(vw.clone()),
+                config_error: None,
+                busy: false,
+                on_retry: None,
+                lang,
+            });
+            html.push_str(&render::<ProductCard>(
+                txng_web::components::product_card::Props { view: vw.clone() },
+            ));
+            html.push_str(&render::<Timeline>(txng_web::components::timeline::Props {
+                view: vw.clone(),
+                newest_first: false,
+                on_toggle: Callback::noop(),
+            }));
+            for s in view_fixtures::must_show(&vw) {
+                assert!(
+                    html.contains(&esc(&s)),
+                    "{} {lang:?}: {s:?} missing from the widget",
+                    f.name
+                );
+            }
+            assert_eq!(
+                html.contains(r#"id="verdict-stamp""#),
+                vw.stamp.is_some(),
+                "{}",
+                f.name
+            );
+        }
+    }
+}

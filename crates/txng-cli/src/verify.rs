@@ -438,3 +438,38 @@ fn write_stdout(s: &str) {
     let mut o = std::io::stdout().lock();
     let _ = o.write_all(s.as_bytes()).and_then(|()| o.flush());
 }
+
+#[cfg(test)]
+#[path = "../../txng-core/tests/common/view_fixtures.rs"]
+mod view_fixtures;
+
+#[cfg(test)]
+mod tests {
+    use super::{render_view, view_fixtures};
+    use txng_core::{Lang, View};
+
+    /// The terminal output shows everything the view model says must be shown, for every test
+    /// vector in both languages; `tests/ssr.rs` checks the widget against the same list, so the
+    /// two front ends cannot drift.
+    #[test]
+    fn renders_every_fixture_view() {
+        for f in view_fixtures::fixtures() {
+            for lang in [Lang::Vi, Lang::En] {
+                let view = View::new(&f.verdict, lang, Some(f.now));
+                let text = render_view(&view);
+                for s in view_fixtures::must_show(&view) {
+                    assert!(
+                        text.contains(crate::text::clean(&s).as_ref()),
+                        "{} {lang:?}: {s:?} missing from\n{text}",
+                        f.name
+                    );
+                }
+                assert!(text.starts_with(&format!(
+                    "{} {}",
+                    super::mark_state(view.state),
+                    view.headline
+                )));
+            }
+        }
+    }
+}
