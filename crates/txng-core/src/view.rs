@@ -12,7 +12,7 @@
 use crate::messages::{message, state_title, Lang, Message};
 use crate::registry::{Authority, Certification};
 use crate::status::{Code, Severity, State};
-use crate::time::{display_local, local_date, Date, UnixTime};
+use crate::time::{display_date_vn, display_local, local_date, Date, UnixTime};
 use crate::trace::{Quantity, Standard, TraceEvent};
 use crate::verify::Verdict;
 use crate::vocab::{
@@ -477,11 +477,6 @@ fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
     }
 }
 
-/// `dd/mm/yyyy` of an instant in Vietnam time.
-pub fn vn_date(t: UnixTime) -> String {
-    local_date(t, VN_OFFSET_MIN).display()
-}
-
 /// `dd/mm/yyyy HH:MM` of an instant in Vietnam time.
 pub fn vn_date_time(t: UnixTime) -> String {
     display_local(t, VN_OFFSET_MIN)
@@ -788,7 +783,7 @@ fn event_view(e: &TraceEvent, lang: Lang) -> EventView {
         if e.offset_minutes == VN_OFFSET_MIN {
             d
         } else {
-            vn_date(e.time)
+            display_date_vn(e.time)
         }
     } else {
         display_local(e.time, e.offset_minutes)
@@ -886,7 +881,7 @@ pub fn overview(events: &[TraceEvent], lang: Lang) -> Vec<StageView> {
     out.sort_by_key(|x| x.0);
     out.into_iter()
         .map(|(stage, a, b)| {
-            let (da, db) = (vn_date(a), vn_date(b));
+            let (da, db) = (display_date_vn(a), display_date_vn(b));
             StageView {
                 stage,
                 label: stage.label(lang),
@@ -1040,7 +1035,7 @@ impl View {
         });
         let stamp = stamp.filter(|s| !s.is_empty());
         let old = v.has(Code::RegistryStale) || v.has(Code::RegistryExpired);
-        let list_date = v.registry_issued_at.filter(|_| old).map(vn_date);
+        let list_date = v.registry_issued_at.filter(|_| old).map(display_date_vn);
         let green = matches!(v.state, State::Verified | State::VerifiedWithWarnings);
         let notes = if green {
             v.checks
