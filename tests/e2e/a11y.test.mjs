@@ -213,7 +213,8 @@ for (const [label, viewport] of VIEWPORTS) {
         after.push(f.id);
         if (f.id === 'input-submit') break;
       }
-      const want = ['timeline-order', 'summary', 'scan-again', 'open-camera', 'photo-input', 'input-text', 'input-submit'];
+      // "Quét mã khác" near the top, the folded timeline and checks (summaries), then the bottom.
+      const want = ['scan-again-top', 'summary', 'scan-again', 'open-camera', 'photo-input', 'input-text', 'input-submit'];
       const at = want.map((id) => after.indexOf(id));
       assert.ok(at.every((i) => i >= 0), `Tab after the verdict reaches ${want.join(', ')}; got ${after.join(', ')}`);
       assert.deepEqual([...at].sort((a, b) => a - b), at, `in reading order: ${after.join(', ')}`);
