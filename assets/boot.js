@@ -1,5 +1,6 @@
 // Starts the txng widget on the standalone page (an ES module, so no inline script is needed under
 // the CSP). The wasm is located relative to the JS glue, so the widget works under any base path.
+// A failed load (weak signal, old browser) says so and offers to reload the page.
 import init, { mountPage } from '../pkg/txng_web.js';
 
 init().then(() => {
@@ -9,8 +10,15 @@ init().then(() => {
 }).catch((e) => {
   const msg = document.querySelector('#txng .boot__msg');
   if (msg) {
-    msg.textContent = 'Không tải được trình kiểm tra. Hãy tải lại trang hoặc dùng trình duyệt mới hơn. (Could not load the verifier: reload or use a newer browser.)';
+    msg.textContent = 'Không tải được trang kiểm tra (mạng yếu hoặc trình duyệt quá cũ). Hãy tải lại trang. (Could not load the verifier: reload the page.)';
     msg.className = 'boot__msg error';
+    const again = document.createElement('button');
+    again.type = 'button';
+    again.id = 'boot-reload';
+    again.className = 'btn btn--primary';
+    again.textContent = 'Tải lại trang (Reload)';
+    again.addEventListener('click', () => window.location.reload());
+    msg.after(again);
   }
   console.error(e);
 });

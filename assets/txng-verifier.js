@@ -5,7 +5,7 @@
 //
 //   <script type="module" src="https://HOST/assets/txng-verifier.js"></script>
 //   <txng-verifier registry="https://HOST/registry.jws" anchors="kid:base64url-key …"
-//                  lang="vi" mode="full|compact"></txng-verifier>
+//                  lang="vi" mode="full|compact" registry-format="single|sharded"></txng-verifier>
 //
 // The stylesheet is fetched once, its rem lengths rewritten to calc(N * var(--txng-rem)) (the host
 // page's root font size must not scale the widget; --txng-rem defaults to 16px on :host), and
@@ -49,7 +49,7 @@ function message(text, error) {
 }
 
 class TxngVerifier extends HTMLElement {
-  static get observedAttributes() { return ['registry', 'anchors', 'lang', 'mode']; }
+  static get observedAttributes() { return ['registry', 'anchors', 'lang', 'mode', 'registry-format']; }
 
   constructor() {
     super();
@@ -96,7 +96,7 @@ class TxngVerifier extends HTMLElement {
     box.className = 'txng-root txng-embed';
     this._shadow.replaceChildren(box);
     const a = (n) => this.getAttribute(n) || '';
-    this._app = mountElement(box, a('registry'), a('anchors'), a('lang'), a('mode'), '');
+    this._app = mountElement(box, a('registry'), a('anchors'), a('lang'), a('mode'), a('registry-format'), '');
   }
 }
 

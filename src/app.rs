@@ -9,7 +9,7 @@ use crate::scan::wedge::{WedgeBuffer, WedgeEvent};
 use crate::state::{Action, AppState, Phase, TraceStatus};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use txng_core::{Lang, State};
+use txng_core::Lang;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -161,6 +161,7 @@ pub fn App(p: &Props) -> Html {
             dispatcher.dispatch(Action::Begin {
                 run,
                 scanned: scanned.clone(),
+                at: (js_sys::Date::now() / 1000.0) as i64,
             });
             let d = dispatcher.clone();
             let cfg = Rc::new(cfg.clone());
@@ -402,6 +403,14 @@ pub fn App(p: &Props) -> Html {
                 *r
             };
             d.dispatch(Action::Reset { run });
+            // The page starts at the top again, as on arrival (embedded: the widget's own top).
+            if embedded {
+                if let Some(r) = root.cast::<web_sys::Element>() {
+                    r.scroll_into_view();
+                }
+            } else if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
             if let Some(el) = root
                 .cast::<web_sys::Element>()
                 .and_then(|r| r.query_selector("#input-text").ok().flatten())
@@ -416,10 +425,19 @@ pub fn App(p: &Props) -> Html {
         Err(_) => AttrValue::default(),
     };
     let verdict = state.verdict().cloned();
-    let serious = verdict
+    // The one view model of the verdict (txng-core): every component below renders it.
+    let view = {
+        let key = (verdict.clone(), lang, state.scanned_at);
+        use_memo(key, |(v, lang, at)| {
+            v.as_ref()
+                .map(|v| crate::state::Shared::new(txng_core::View::new(v, *lang, *at)))
+        })
+    };
+    let view: Option<crate::state::Shared<txng_core::View>> = (*view).clone();
+    let prominent = view
         .as_ref()
-        .is_some_and(|v| matches!(v.state, State::Invalid | State::VerifiedWithWarnings));
-    let live = live_text(&state.phase, state.config_error, lang);
+        .is_some_and(|v| v.report == txng_core::Report::Prominent);
+    let live = live_text(&state.phase, view.as_deref(), state.config_error, lang);
     let configured = state.config_error.is_none();
     let idle = matches!(state.phase, Phase::Idle);
     // Compact embedded mode: only the scan/paste box until a result expands it.
@@ -430,6 +448,17 @@ pub fn App(p: &Props) -> Html {
         (true, false, _) => "full",
         (true, true, _) => "compact",
     };
+
+    let retry: Callback<()> = {
+        let verify = verify.clone();
+        let scanned = state.scanned.clone();
+        Callback::from(move |()| {
+            if let Some(s) = &scanned {
+                verify.emit(s.to_string());
+            }
+        })
+    };
+
     let inputs = html! {
         <section class="card inputs" aria-label={t(T::InputSubmit, lang)}>
             if !state.camera_open {
@@ -498,27 +527,28 @@ pub fn App(p: &Props) -> Html {
                     }
                     { inputs.clone() }
                 }
-                <VerdictBanner phase={state.phase.clone()} config_error={state.config_error}
-                    busy={state.trace == TraceStatus::Loading} {lang} />
+                <VerdictBanner phase={state.phase.clone()} view={view.clone()} config_error={state.config_error}
+                    busy={state.trace == TraceStatus::Loading} on_retry={retry} {lang} />
                 if !idle {
                     <NetStatus registry={state.registry.clone()} trace={state.trace.clone()} {lang} />
                 }
-                if let Some(v) = verdict.clone() {
-                    if serious {
-                        <ReportFake verdict={v.clone()} scanned={state.scanned.clone()} {lang} />
-                    }
-                    <ProductCard verdict={v.clone()} {lang} />
-                    if v.product.is_some() {
-                        <Timeline verdict={v.clone()} newest_first={state.newest_first} on_toggle={on_order} {lang} />
-                    }
-                    <ChecksPanel verdict={v.clone()} {lang} />
+                if !idle && configured {
+                    <button id="scan-again-top" type="button" class="btn btn--wide scan-again-top" onclick={scan_again.clone()}>
+                        { t(T::ScanAgain, lang) }
+                    </button>
                 }
-                if !brief {
-                    <HonestyNote {lang} />
-                }
-                if let Some(v) = verdict.clone() {
-                    if !serious {
-                        <ReportFake verdict={v} scanned={state.scanned.clone()} {lang} />
+                if let (Some(v), Some(vd)) = (view.clone(), verdict.clone()) {
+                    if prominent {
+                        <ReportFake view={v.clone()} scanned={state.scanned.clone()} />
+                    }
+                    <ProductCard view={v.clone()} />
+                    if vd.product.is_some() {
+                        <Timeline view={v.clone()} newest_first={state.newest_first} on_toggle={on_order} />
+                    }
+                    <HonestyNote view={v.clone()} />
+                    <ChecksPanel view={v.clone()} />
+                    if !prominent {
+                        <ReportFake view={v} scanned={state.scanned.clone()} />
                     }
                 }
                 if !idle && configured && kiosk.is_none() {

@@ -98,12 +98,14 @@ impl Config {
 
     /// The configuration of an embedded `<txng-verifier>` element, from its attributes:
     /// `registry` (URL), `anchors` (space-separated `kid:public_key` pairs, base64url keys) and
-    /// `lang`. Same rules as the JSON block: anchors with a malformed or weak key are dropped, and
-    /// with none left the configuration is refused.
+    /// `lang`, and `registry-format` (`single`, the default, or `sharded`). Same rules as the JSON
+    /// block: anchors with a malformed or weak key are dropped, and with none left the
+    /// configuration is refused; an unknown registry format is refused.
     pub fn from_attributes(
         registry: &str,
         anchors: &str,
         lang: &str,
+        registry_format: &str,
         pkg_base: &str,
     ) -> Result<Config, ConfigError> {
         let registry_url = registry.trim();
@@ -125,6 +127,11 @@ impl Config {
             anchors,
             lang: Lang::parse(lang.trim()).unwrap_or_default(),
             pkg_base: pkg_base.trim().to_string(),
+            sharded: match registry_format.trim() {
+                "" | "single" => false,
+                "sharded" => true,
+                _ => return Err(ConfigError::Invalid),
+            },
         })
     }
 
@@ -178,8 +185,18 @@ mod tests {
             &format!("  k1:{KEY}\n bad:xyz k2:{KEY} "),
             "en",
             "",
+            "",
         )
         .expect("valid attributes");
+        assert!(!c.sharded, "single-file registry by default");
+        let sharded = Config::from_attributes("/r", &format!("k:{KEY}"), "vi", "sharded", "")
+            .expect("valid attributes");
+        assert!(sharded.sharded);
+        assert_eq!(
+            Config::from_attributes("/r", &format!("k:{KEY}"), "vi", "tuf", ""),
+            Err(ConfigError::Invalid),
+            "an unknown registry format is refused"
+        );
         assert_eq!(c.registry_url, "https://r.example/registry.jws");
         assert_eq!(
             c.anchors.iter().map(|a| a.kid.as_str()).collect::<Vec<_>>(),
@@ -187,20 +204,20 @@ mod tests {
             "the malformed anchor is dropped, the others kept in order"
         );
         assert_eq!(c.lang, Lang::En);
-        let vi = Config::from_attributes("/r", &format!("k:{KEY}"), "xx", "").expect("valid");
+        let vi = Config::from_attributes("/r", &format!("k:{KEY}"), "xx", "", "").expect("valid");
         assert_eq!(
             vi.lang,
             Lang::Vi,
             "an unknown language falls back to Vietnamese"
         );
         assert_eq!(
-            Config::from_attributes("", &format!("k:{KEY}"), "vi", ""),
+            Config::from_attributes("", &format!("k:{KEY}"), "vi", "", ""),
             Err(ConfigError::Invalid)
         );
         let no_kid = format!(":{KEY}");
         for bad in ["", "k1", KEY, "k1:", ":", "k1:short", no_kid.as_str()] {
             assert_eq!(
-                Config::from_attributes("/r", bad, "vi", ""),
+                Config::from_attributes("/r", bad, "vi", "", ""),
                 Err(ConfigError::NoAnchors),
                 "{bad:?}"
             );

@@ -42,9 +42,16 @@ pub fn mount_element(
     anchors: &str,
     lang: &str,
     mode: &str,
+    registry_format: &str,
     pkg_base: &str,
 ) -> Mounted {
-    let config = Rc::new(Config::from_attributes(registry, anchors, lang, pkg_base));
+    let config = Rc::new(Config::from_attributes(
+        registry,
+        anchors,
+        lang,
+        registry_format,
+        pkg_base,
+    ));
     let props = Props {
         config,
         initial_link: None,

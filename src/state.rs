@@ -105,6 +105,8 @@ pub struct AppState {
     pub run: u32,
     /// What the current run verifies (raw text, for the report link).
     pub scanned: Option<Rc<str>>,
+    /// When it was scanned (Unix seconds): shown by a red verdict, and expiry is judged against it.
+    pub scanned_at: Option<i64>,
     /// Verification phase.
     pub phase: Phase,
     /// Registry network state.
@@ -125,6 +127,7 @@ impl AppState {
             config_error,
             run: 0,
             scanned: None,
+            scanned_at: None,
             phase: Phase::Idle,
             registry: RegistryStatus::Idle,
             trace: TraceStatus::Idle,
@@ -153,6 +156,8 @@ pub enum Action {
         run: u32,
         /// The scanned text.
         scanned: Rc<str>,
+        /// When (Unix seconds).
+        at: i64,
     },
     /// Registry network state of a run.
     Registry(u32, RegistryStatus),
@@ -192,9 +197,10 @@ impl AppState {
                     Lang::En => Lang::Vi,
                 }
             }
-            Action::Begin { run, scanned } => {
+            Action::Begin { run, scanned, at } => {
                 s.run = run;
                 s.scanned = Some(scanned);
+                s.scanned_at = Some(at);
                 s.phase = Phase::Verifying;
                 s.registry = RegistryStatus::Loading;
                 s.trace = TraceStatus::Idle;
@@ -208,6 +214,7 @@ impl AppState {
             Action::Reset { run } => {
                 s.run = run;
                 s.scanned = None;
+                s.scanned_at = None;
                 s.phase = Phase::Idle;
                 s.registry = RegistryStatus::Idle;
                 s.trace = TraceStatus::Idle;
@@ -244,10 +251,12 @@ mod tests {
         let s = s.apply(Action::Begin {
             run: 1,
             scanned: "a".into(),
+            at: 0,
         });
         let s = s.apply(Action::Begin {
             run: 2,
             scanned: "b".into(),
+            at: 0,
         });
         let v = Shared::new(txng_core::verify(
             "x",
@@ -279,6 +288,7 @@ mod tests {
             .apply(Action::Begin {
                 run: 7,
                 scanned: "a".into(),
+                at: 0,
             })
             .apply(Action::Registry(7, RegistryStatus::Fresh))
             .apply(Action::Verdict(7, v.clone()))

@@ -9,7 +9,7 @@ use txng_core::time::{parse_rfc3339, Date};
 use txng_core::trace::TraceEvent;
 use txng_core::verify::LabelView;
 use txng_core::vocab::{KnownStep, Step};
-use txng_core::{message, state_title, Check, Code, Lang, Severity, State, Verdict};
+use txng_core::{message, Check, Code, Lang, Severity, State, Verdict, View};
 use txng_web::components::{
     ChecksPanel, HonestyNote, LangToggle, NetStatus, ProductCard, Timeline, VerdictBanner,
 };
@@ -40,6 +40,11 @@ fn esc(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// The view model of a verdict, as the app computes it once for every component.
+fn view(v: &Verdict, lang: Lang) -> Shared<View> {
+    Shared::new(View::new(v, lang, None))
+}
+
 fn verdict(checks: Vec<Check>) -> Verdict {
     Verdict {
         state: State::from_checks(&checks),
@@ -57,11 +62,10 @@ fn verdict(checks: Vec<Check>) -> Verdict {
 #[test]
 fn checks_panel_shows_every_code_in_both_languages() {
     let checks: Vec<Check> = Code::ALL.iter().map(|&c| Check::new(c)).collect();
-    let v = Shared::new(verdict(checks));
+    let v = verdict(checks);
     for lang in [Lang::Vi, Lang::En] {
         let html = render::<ChecksPanel>(txng_web::components::checks_panel::Props {
-            verdict: v.clone(),
-            lang,
+            view: view(&v, lang),
         });
         assert!(html.contains(r#"id="checks""#));
         assert!(
@@ -81,8 +85,8 @@ fn checks_panel_shows_every_code_in_both_languages() {
             );
         }
         let title = match lang {
-            Lang::Vi => "Kiểm tra thế nào?",
-            Lang::En => "How was this checked?",
+            Lang::Vi => "Đã kiểm tra những gì?",
+            Lang::En => "What was checked?",
         };
         assert!(html.contains(title));
     }
@@ -105,12 +109,14 @@ fn verdict_banner_names_the_main_check_for_every_code() {
         };
         assert_eq!(v.main_check().map(|c| c.code), Some(main));
         let state = v.state;
-        let v = Shared::new(v);
         for lang in [Lang::Vi, Lang::En] {
+            let vw = view(&v, lang);
             let html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
-                phase: Phase::Done(v.clone()),
+                phase: Phase::Done(Shared::new(v.clone())),
+                view: Some(vw.clone()),
                 config_error: None,
                 busy: false,
+                on_retry: None,
                 lang,
             });
             assert!(html.contains(r#"id="verdict""#), "{code}");
@@ -118,7 +124,9 @@ fn verdict_banner_names_the_main_check_for_every_code() {
                 html.contains(&format!(r#"data-state="{}""#, state.as_str())),
                 "{code}"
             );
-            assert!(html.contains(&esc(state_title(state, lang))), "{code}");
+            // The banner shows the view's words, and the view names the main check.
+            assert_eq!(vw.code, Some(main), "{code}");
+            assert!(html.contains(&esc(&vw.headline)), "{code}");
             assert!(
                 html.contains(&format!(
                     r#"id="main-reason" data-code="{}""#,
@@ -128,7 +136,7 @@ fn verdict_banner_names_the_main_check_for_every_code() {
             );
             let m = message(main, lang);
             assert!(html.contains(&esc(m.title)), "{code} {lang:?}");
-            assert!(html.contains(&esc(m.next_step)), "{code} {lang:?}");
+            assert!(html.contains(&esc(&vw.action)), "{code} {lang:?}");
         }
     }
 }
@@ -137,8 +145,10 @@ fn verdict_banner_names_the_main_check_for_every_code() {
 fn verdict_banner_states_and_config_errors() {
     let html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
         phase: Phase::Verifying,
+        view: None,
         config_error: None,
         busy: false,
+        on_retry: None,
         lang: Lang::Vi,
     });
     assert!(html.contains(r#"data-state="verifying""#));
@@ -150,8 +160,10 @@ fn verdict_banner_states_and_config_errors() {
     ] {
         let html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
             phase: Phase::Idle,
+            view: None,
             config_error: Some(e),
             busy: false,
+            on_retry: None,
             lang: Lang::Vi,
         });
         assert!(html.contains(r#"data-state="cannot_tell""#));
@@ -160,8 +172,10 @@ fn verdict_banner_states_and_config_errors() {
     }
     let idle = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
         phase: Phase::Idle,
+        view: None,
         config_error: None,
         busy: false,
+        on_retry: None,
         lang: Lang::Vi,
     });
     assert!(!idle.contains("verdict"));
@@ -174,10 +188,13 @@ fn demo_data_is_marked_on_the_banner() {
         if demo {
             checks.push(Check::new(Code::RegistryDemo));
         }
+        let v = verdict(checks);
         let html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
-            phase: Phase::Done(Shared::new(verdict(checks))),
+            phase: Phase::Done(Shared::new(v.clone())),
+            view: Some(view(&v, lang)),
             config_error: None,
             busy: false,
+            on_retry: None,
             lang,
         });
         let title = message(Code::RegistryDemo, lang).title;
@@ -199,9 +216,11 @@ fn stale_list_shows_its_date() {
         let mut v = verdict(vec![Check::new(Code::SignatureValid), Check::new(code)]);
         v.registry_issued_at = issued;
         let html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
-            phase: Phase::Done(Shared::new(v)),
+            phase: Phase::Done(Shared::new(v.clone())),
+            view: Some(view(&v, Lang::Vi)),
             config_error: None,
             busy: false,
+            on_retry: None,
             lang: Lang::Vi,
         });
         assert_eq!(
@@ -245,10 +264,8 @@ fn verified_with_label() -> Verdict {
 
 #[test]
 fn product_card_dates_and_fields() {
-    let v = Shared::new(verified_with_label());
     let html = render::<ProductCard>(txng_web::components::product_card::Props {
-        verdict: v,
-        lang: Lang::Vi,
+        view: view(&verified_with_label(), Lang::Vi),
     });
     assert!(html.contains(r#"id="product-card""#));
     assert!(html.contains(r#"id="product-name""#));
@@ -263,8 +280,7 @@ fn product_card_dates_and_fields() {
     bad.checks.push(Check::new(Code::SignatureInvalid));
     bad.state = State::from_checks(&bad.checks);
     let html = render::<ProductCard>(txng_web::components::product_card::Props {
-        verdict: Shared::new(bad),
-        lang: Lang::Vi,
+        view: view(&bad, Lang::Vi),
     });
     assert!(!html.contains("product-card"));
 }
@@ -281,8 +297,7 @@ fn product_card_shows_the_standards_applied() {
         .expect("product JSON"),
     );
     let html = render::<ProductCard>(txng_web::components::product_card::Props {
-        verdict: Shared::new(v.clone()),
-        lang: Lang::Vi,
+        view: view(&v, Lang::Vi),
     });
     assert!(html.contains("Tiêu chuẩn áp dụng"), "{html}");
     assert!(html.contains("TCVN 5251:2015 (Cà phê bột); QCVN 8-2:2011/BYT"));
@@ -290,8 +305,7 @@ fn product_card_shows_the_standards_applied() {
         p.standards.clear();
     }
     let html = render::<ProductCard>(txng_web::components::product_card::Props {
-        verdict: Shared::new(v),
-        lang: Lang::Vi,
+        view: view(&v, Lang::Vi),
     });
     assert!(
         !html.contains("Tiêu chuẩn áp dụng"),
@@ -301,10 +315,16 @@ fn product_card_shows_the_standards_applied() {
 
 #[test]
 fn ocop_stars_text() {
-    use txng_web::components::product_card::ocop_text;
-    assert_eq!(ocop_text(4, Some(2024), Lang::Vi), "4 sao OCOP (2024)");
-    assert_eq!(ocop_text(3, None, Lang::Vi), "3 sao OCOP");
-    assert_eq!(ocop_text(5, Some(2025), Lang::En), "5-star OCOP (2025)");
+    use txng_core::view::ocop_text;
+    assert_eq!(
+        ocop_text(4, Some(2024), None, Lang::Vi),
+        "OCOP 4 sao (năm 2024)"
+    );
+    assert_eq!(ocop_text(3, None, None, Lang::Vi), "OCOP 3 sao");
+    assert_eq!(
+        ocop_text(5, Some(2025), None, Lang::En),
+        "OCOP 5 stars (2025)"
+    );
 }
 
 fn event(step: KnownStep, when: &str) -> TraceEvent {
@@ -320,6 +340,7 @@ fn event(step: KnownStep, when: &str) -> TraceEvent {
         notes: None,
         inputs: Vec::new(),
         quantities: Vec::new(),
+        input_quantities: Vec::new(),
         sensors: Vec::new(),
         certificates: Vec::new(),
         ilmd: Vec::new(),
@@ -335,14 +356,17 @@ fn timeline_order_and_steps() {
         event(KnownStep::Roasting, "2026-09-10T08:30:00+07:00"),
         event(KnownStep::Packing, "2026-09-12T14:00:00+07:00"),
     ];
-    let v = Shared::new(v);
-    let pos = |html: &str, s: &str| html.find(s).unwrap_or(usize::MAX);
+    let vw = view(&v, Lang::Vi);
+    // Positions within the full list (the overview strip above it names the stages too).
+    let pos = |html: &str, s: &str| {
+        let list = html.find(r#"id="timeline""#).unwrap_or(0);
+        html[list..].find(s).map_or(usize::MAX, |i| list + i)
+    };
     for newest_first in [false, true] {
         let html = render::<Timeline>(txng_web::components::timeline::Props {
-            verdict: v.clone(),
+            view: vw.clone(),
             newest_first,
             on_toggle: Callback::noop(),
-            lang: Lang::Vi,
         });
         assert!(html.contains(r#"id="timeline""#));
         assert!(html.contains(r#"id="timeline-order""#));
@@ -350,7 +374,9 @@ fn timeline_order_and_steps() {
             r#"data-step="https://truyxuat.quangtri.gov.vn/ns/txng#BizStep-harvesting""#
         ));
         assert!(html.contains(r#"data-step="packing""#));
-        assert!(html.contains("01/08/2026 07:00"), "local time");
+        assert!(html.contains(">01/08/2026<"), "farm work by date only");
+        assert!(html.contains("10/09/2026 08:30"), "local time");
+        assert!(html.contains(r#"id="timeline-overview""#), "compact strip");
         let (h, r, p) = (
             pos(&html, "Thu hoạch"),
             pos(&html, "Rang"),
@@ -369,9 +395,17 @@ fn timeline_order_and_steps() {
 
 #[test]
 fn honesty_note_lang_toggle_and_net_status() {
-    let html = render::<HonestyNote>(txng_web::components::honesty_note::Props { lang: Lang::Vi });
+    let green = verified_with_label();
+    let html = render::<HonestyNote>(txng_web::components::honesty_note::Props {
+        view: view(&green, Lang::Vi),
+    });
     assert!(html.contains(r#"id="honesty-note""#));
     assert!(html.contains(&esc(message(Code::LabelCopyPossible, Lang::Vi).explanation)));
+    let red = verdict(vec![Check::new(Code::SignatureInvalid)]);
+    let html = render::<HonestyNote>(txng_web::components::honesty_note::Props {
+        view: view(&red, Lang::Vi),
+    });
+    assert!(!html.contains("honesty-note"), "not with a red result");
 
     let vi = render::<LangToggle>(txng_web::components::lang_toggle::Props {
         lang: Lang::Vi,
@@ -399,4 +433,48 @@ fn honesty_note_lang_toggle_and_net_status() {
         "{html}"
     );
     assert!(html.contains("lỗi 404"));
+}
+
+#[path = "../crates/txng-core/tests/common/view_fixtures.rs"]
+mod view_fixtures;
+
+/// The widget shows everything the view model says must be shown, for every test vector in both
+/// languages: the banner, the product card and the timeline rendered from the same views the CLI's
+/// renderer is checked against (`crates/txng-cli/src/verify.rs`), so the two cannot drift.
+#[test]
+fn renders_every_fixture_view() {
+    for f in view_fixtures::fixtures() {
+        for lang in [Lang::Vi, Lang::En] {
+            let vw = Shared::new(View::new(&f.verdict, lang, Some(f.now)));
+            let mut html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
+                phase: Phase::Done(Shared::new(f.verdict.clone())),
+                view: Some(vw.clone()),
+                config_error: None,
+                busy: false,
+                on_retry: None,
+                lang,
+            });
+            html.push_str(&render::<ProductCard>(
+                txng_web::components::product_card::Props { view: vw.clone() },
+            ));
+            html.push_str(&render::<Timeline>(txng_web::components::timeline::Props {
+                view: vw.clone(),
+                newest_first: false,
+                on_toggle: Callback::noop(),
+            }));
+            for s in view_fixtures::must_show(&vw) {
+                assert!(
+                    html.contains(&esc(&s)),
+                    "{} {lang:?}: {s:?} missing from the widget",
+                    f.name
+                );
+            }
+            assert_eq!(
+                html.contains(r#"id="verdict-stamp""#),
+                vw.stamp.is_some(),
+                "{}",
+                f.name
+            );
+        }
+    }
 }

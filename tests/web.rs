@@ -338,8 +338,6 @@ async fn app_renders_the_dom_contract() {
         "#main-reason",
         "#verdict-live",
         "#checks",
-        "#honesty-note",
-        "#report-fake",
         "#lang-toggle",
         "#input-text",
         "#input-submit",
@@ -349,6 +347,14 @@ async fn app_renders_the_dom_contract() {
         "#scan-again",
     ] {
         assert!(q(id).is_some(), "{id} missing");
+    }
+    // The view model's rules (FORMAT.md §4.2): the honesty note only with green; reporting with
+    // green and red, never with amber.
+    assert_eq!(q("#honesty-note").is_some(), state == "verified", "{state}");
+    match state.as_str() {
+        "verified" | "invalid" => assert!(q("#report-fake").is_some(), "{state}"),
+        "verified_with_warnings" => assert!(q("#report-fake").is_none(), "{state}"),
+        _ => {}
     }
     let code = q("#main-reason")
         .and_then(|e| e.get_attribute("data-code"))

@@ -1,32 +1,17 @@
-//! "Kiểm tra thế nào?" (`#checks`): every check the core made, folded by default, for the curious
-//! and for inspectors: code, severity, title and explanation, and the language-neutral detail.
+//! "Đã kiểm tra những gì?" (`#checks`): every check the core made, folded by default, in plain
+//! words from the view model: what a digital signature proves, then one line per check with its
+//! severity, title and explanation; the code and detail stay there as technical details.
 
-use crate::i18n::{t, T};
 use crate::state::Shared;
-use txng_core::{message, Lang, Severity, Verdict};
+use txng_core::view::Section;
+use txng_core::{Severity, View};
 use yew::prelude::*;
 
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The verdict (its checks, in pipeline order).
-    pub verdict: Shared<Verdict>,
-    /// Language.
-    pub lang: Lang,
-}
-
-/// The word for a severity.
-pub fn severity_label(s: Severity, lang: Lang) -> &'static str {
-    t(
-        match s {
-            Severity::Success => T::SevSuccess,
-            Severity::Info => T::SevInfo,
-            Severity::Warning => T::SevWarning,
-            Severity::Indeterminate => T::SevIndeterminate,
-            Severity::Failure => T::SevFailure,
-        },
-        lang,
-    )
+    /// The view of the verdict (its checks, in pipeline order).
+    pub view: Shared<View>,
 }
 
 fn severity_class(s: Severity) -> &'static str {
@@ -42,27 +27,23 @@ fn severity_class(s: Severity) -> &'static str {
 /// The panel.
 #[function_component]
 pub fn ChecksPanel(p: &Props) -> Html {
-    let lang = p.lang;
+    let v = &p.view;
     html! {
         <details id="checks" class="card checks">
-            <summary>{ t(T::ChecksSummary, lang) }</summary>
-            <p class="muted">{ t(T::ChecksIntro, lang) }</p>
+            <summary>{ Section::Checks.title(v.lang) }</summary>
+            <p class="muted">{ v.checks_intro }</p>
             <ol class="checks__list">
-                { for p.verdict.checks.iter().map(|c| {
-                    let m = message(c.code, lang);
-                    html! {
-                        <li class={severity_class(c.severity)} data-code={c.code.as_str()}>
-                            <p class="check__head">
-                                <span class="check__sev">{ severity_label(c.severity, lang) }</span>
-                                { " " }<strong>{ m.title }</strong>
-                                { " " }<code class="check__code">{ c.code.as_str() }</code>
-                            </p>
-                            <p>{ m.explanation }</p>
-                            if let Some(d) = &c.detail {
-                                <p class="check__detail">{ t(T::ChecksDetail, lang) }{ ": " }<code>{ d.clone() }</code></p>
-                            }
-                        </li>
-                    }
+                { for v.checks.iter().map(|c| html! {
+                    <li class={severity_class(c.severity)} data-code={c.code.as_str()}>
+                        <p class="check__head">
+                            <span class="check__sev">{ c.severity_label }</span>
+                            { " " }<strong>{ c.title }</strong>
+                        </p>
+                        <p>{ c.explanation }</p>
+                        <p class="check__detail"><code class="check__code">{ c.code.as_str() }</code>
+                            if let Some(d) = &c.detail { { " " }<code>{ d.clone() }</code> }
+                        </p>
+                    </li>
                 }) }
             </ol>
         </details>

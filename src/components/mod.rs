@@ -68,21 +68,6 @@ pub fn source_lang(ui: txng_core::Lang) -> Option<&'static str> {
     (ui != txng_core::Lang::Vi).then_some("vi")
 }
 
-/// `YYYY-MM-DD` (as in certifications and `expiry_date`) shown as `dd/mm/yyyy`; other text as is.
-pub fn iso_date(text: &str) -> String {
-    let b = text.as_bytes();
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        let (y, m, d) = (&text[0..4], &text[5..7], &text[8..10]);
-        if [y, m, d]
-            .iter()
-            .all(|p| p.bytes().all(|c| c.is_ascii_digit()))
-        {
-            return format!("{d}/{m}/{y}");
-        }
-    }
-    text.to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,11 +79,5 @@ mod tests {
             Some("tel:02333852000")
         );
         assert_eq!(tel_href("+84 233 1"), Some("tel:+842331".into()));
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(iso_date("2027-03-31"), "31/03/2027");
-        assert_eq!(iso_date("soon"), "soon");
     }
 }

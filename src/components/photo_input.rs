@@ -78,7 +78,7 @@ pub fn PhotoInput(p: &Props) -> Html {
             <label for="photo-input" class="btn btn--file">
                 { t(T::PhotoLabel, lang) }
             </label>
-            <input id="photo-input" class="file-input" type="file" accept="image/*" capture="environment"
+            <input id="photo-input" class="file-input" type="file" accept="image/*"
                 {onclick} {onchange} />
             if let Some((text, class)) = message {
                 <p id="photo-status" class={class} role="status">{ text }</p>

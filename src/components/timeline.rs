@@ -1,94 +1,62 @@
-//! The lot's timeline (`#timeline`): the signed trace document's events, oldest first by default,
-//! with a toggle to newest first. Each event shows its step (Vietnamese label and an icon chosen by
-//! class), the time in the event's own zone, place, actor, notes, farm inputs with their
-//! pre-harvest interval, sensor readings, quantities, certificate links and disposition.
+//! The lot's timeline (`#timeline`): the core's [`EventView`]s rendered. It starts as a compact
+//! overview strip (farm → processing → packing → shipping, with dates) that expands to every step
+//! (a `<details>`, so it works without script state), oldest first by default with a toggle to
+//! newest first. Each step shows its name (and an icon by class), the day (farm work) or day and
+//! time, place, actor, notes, farm inputs, in → out quantities with units in words, measurements,
+//! certificate links and its status.
 
 use crate::components::{field, field_in, safe_href, source_lang, use_link_base};
-use crate::i18n::{t, tf, T};
+use crate::i18n::{t, T};
 use crate::links::LinkBase;
 use crate::state::Shared;
-use txng_core::time::{display_local, format_rfc3339_utc};
-use txng_core::trace::TraceEvent;
-use txng_core::vocab::{amount_display, disposition_label, input_kind_label, sensor_label};
-use txng_core::{Lang, Verdict};
+use txng_core::time::format_rfc3339_utc;
+use txng_core::view::EventView;
+use txng_core::{Lang, View};
 use yew::prelude::*;
 
 /// Props.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The verdict (its events, oldest first as the core gives them).
-    pub verdict: Shared<Verdict>,
+    /// The view of the verdict (its timeline, oldest first).
+    pub view: Shared<View>,
     /// Show newest first.
     pub newest_first: bool,
     /// Flip the order.
     pub on_toggle: Callback<()>,
-    /// Language.
-    pub lang: Lang,
 }
 
-fn event(e: &TraceEvent, lang: Lang, base: &LinkBase) -> Html {
-    let known = e.step.as_ref().and_then(|s| s.known);
-    let word = known.map(|k| k.word()).unwrap_or("other");
-    let title = e
-        .step
-        .as_ref()
-        .map(|s| s.label(lang))
-        .unwrap_or_else(|| e.event_type.clone());
-    let recalled = e.is_recall();
+fn event(e: &EventView, lang: Lang, base: &LinkBase) -> Html {
+    let word = e.step.map(|k| k.word()).unwrap_or("other");
     // Places, actors, notes and input names are the producer's words (Vietnamese).
     let vi = source_lang(lang);
-    let class = if recalled {
+    let class = if e.recalled {
         "event event--recalled"
     } else {
         "event"
     };
-    let quantities: Vec<String> = e
-        .quantities
-        .iter()
-        .filter_map(|q| Some(amount_display(q.quantity?, q.uom.as_deref(), lang)))
-        .collect();
-    let sensors: Vec<String> = e
-        .sensors
-        .iter()
-        .map(|s| {
-            let value = match (s.value, &s.text) {
-                (Some(v), _) => amount_display(v, s.uom.as_deref(), lang),
-                (None, Some(x)) => x.clone(),
-                (None, None) => String::new(),
-            };
-            format!("{} {value}", sensor_label(&s.kind, lang))
-        })
-        .collect();
     html! {
-        <li class={class} data-step={e.step.as_ref().map(|s| s.uri.clone())}>
+        <li class={class} data-step={e.step_uri.clone()}>
             <span class={format!("step-icon step-icon--{word}")} aria-hidden="true"></span>
             <div class="event__body">
-                <h3 class="event__title">{ title }</h3>
+                <h3 class="event__title">{ e.title.clone() }</h3>
                 <p class="event__time">
-                    <time datetime={format_rfc3339_utc(e.time)}>{ display_local(e.time, e.offset_minutes) }</time>
+                    <time datetime={format_rfc3339_utc(e.time)}>{ e.when.clone() }</time>
                 </p>
                 <dl class="fields fields--compact">
                     if let Some(pl) = &e.place { { field_in(t(T::Place, lang), html! { pl.clone() }, vi) } }
                     if let Some(a) = &e.actor { { field_in(t(T::Actor, lang), html! { a.clone() }, vi) } }
                     if !e.inputs.is_empty() {
-                        { field(t(T::Inputs, lang), html! { <ul class="inputs-list">
-                            { for e.inputs.iter().map(|i| {
-                                let mut parts = Vec::new();
-                                if let Some(ai) = i.active_ingredient.as_deref() { parts.push(tf(T::ActiveIngredient, lang, &[ai])); }
-                                if let Some(d) = i.dose.as_deref() { parts.push(tf(T::Dose, lang, &[d])); }
-                                if let Some(n) = i.phi_days { parts.push(tf(T::Phi, lang, &[&n.to_string()])); }
-                                let rest = if parts.is_empty() { String::new() } else { format!(", {}", parts.join(", ")) };
-                                html! { <li>{ input_kind_label(&i.kind, lang) }{ ": " }<span lang={vi}>{ i.name.clone() }</span>{ rest }</li> }
-                            }) }
-                        </ul> }) }
+                        { field_in(t(T::Inputs, lang), html! { <ul class="inputs-list">
+                            { for e.inputs.iter().map(|i| html! { <li>{ i.clone() }</li> }) }
+                        </ul> }, vi) }
                     }
-                    if !quantities.is_empty() { { field(t(T::Quantities, lang), html! { quantities.join("; ") }) } }
-                    if !sensors.is_empty() { { field(t(T::Sensors, lang), html! { sensors.join("; ") }) } }
-                    if let Some(d) = &e.disposition {
-                        { field(t(T::Disposition, lang), if recalled {
-                            html! { <strong class="danger">{ disposition_label(d, lang) }</strong> }
+                    if let Some(q) = &e.quantities { { field(t(T::Quantities, lang), html! { q.clone() }) } }
+                    if !e.sensors.is_empty() { { field(t(T::Sensors, lang), html! { e.sensors.join("; ") }) } }
+                    if let Some(d) = &e.disposition_label {
+                        { field(t(T::Disposition, lang), if e.recalled {
+                            html! { <strong class="danger">{ d.clone() }</strong> }
                         } else {
-                            html! { disposition_label(d, lang) }
+                            html! { d.clone() }
                         }) }
                     }
                     if let Some(n) = &e.notes { { field_in(t(T::Notes, lang), html! { n.clone() }, vi) } }
@@ -105,9 +73,9 @@ fn event(e: &TraceEvent, lang: Lang, base: &LinkBase) -> Html {
 #[function_component]
 pub fn Timeline(p: &Props) -> Html {
     let base = use_link_base();
-    let lang = p.lang;
+    let lang = p.view.lang;
     let cb = p.on_toggle.clone();
-    let events = &p.verdict.events;
+    let events = &p.view.timeline;
     let items: Html = if p.newest_first {
         events.iter().rev().map(|e| event(e, lang, &base)).collect()
     } else {
@@ -117,17 +85,31 @@ pub fn Timeline(p: &Props) -> Html {
         <section class="card timeline-section" aria-labelledby="timeline-heading">
             <div class="section-head">
                 <h2 id="timeline-heading">{ t(T::TimelineHeading, lang) }</h2>
+            </div>
+            if !p.view.overview.is_empty() {
+                <ol id="timeline-overview" class="overview">
+                    { for p.view.overview.iter().map(|s| html! {
+                        <li class="overview__stage"
+                            data-stage={format!("{:?}", s.stage).to_lowercase()}>
+                            <span class="overview__label">{ s.label }</span>
+                            <span class="overview__dates">{ s.dates.clone() }</span>
+                        </li>
+                    }) }
+                </ol>
+            }
+            if events.is_empty() {
+                <p class="muted">{ t(T::TimelineEmpty, lang) }</p>
+            }
+            <details id="timeline-details" class="timeline-details">
+                <summary>{ t(T::TimelineExpand, lang) }</summary>
                 if events.len() > 1 {
                     <button id="timeline-order" type="button" class="btn btn--small"
                         onclick={Callback::from(move |_| cb.emit(()))}>
                         { t(if p.newest_first { T::TimelineOldestFirst } else { T::TimelineNewestFirst }, lang) }
                     </button>
                 }
-            </div>
-            if events.is_empty() {
-                <p class="muted">{ t(T::TimelineEmpty, lang) }</p>
-            }
-            <ol id="timeline" class="timeline">{ items }</ol>
+                <ol id="timeline" class="timeline">{ items }</ol>
+            </details>
         </section>
     }
 }

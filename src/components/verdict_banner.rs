@@ -1,12 +1,12 @@
 //! The verdict banner (`#verdict`): the first thing the user sees. Large, with an icon AND words
-//! (never colour alone), the main reason (the core's `Verdict::main_check`, its title and
-//! explanation) and the next step. Also the live region (`#verdict-live`) that announces it.
+//! (never colour alone): the view model's headline, main reason, explanation and the one action,
+//! plus the scan stamp under a red result and "Thử lại" where loading again helps. Also the live
+//! region (`#verdict-live`) that announces it.
 
 use crate::config::ConfigError;
 use crate::i18n::{t, tf, T};
-use crate::state::Phase;
-use txng_core::time::display_date_vn;
-use txng_core::{message, state_title, Code, Lang, State};
+use crate::state::{Phase, Shared};
+use txng_core::{state_title, Lang, Report, State, View};
 use yew::prelude::*;
 
 /// Props.
@@ -14,12 +14,18 @@ use yew::prelude::*;
 pub struct Props {
     /// Phase (`Idle` renders nothing).
     pub phase: Phase,
+    /// The view of the verdict (the core's view model); rendered when the phase is `Done`.
+    #[prop_or_default]
+    pub view: Option<Shared<View>>,
     /// The configuration problem, which overrides everything.
     #[prop_or_default]
     pub config_error: Option<ConfigError>,
     /// The trace document is still loading (the verdict may still change).
     #[prop_or_default]
     pub busy: bool,
+    /// "Thử lại": run the same scan again (shown when the view says it helps).
+    #[prop_or_default]
+    pub on_retry: Option<Callback<()>>,
     /// Language.
     pub lang: Lang,
 }
@@ -41,7 +47,7 @@ fn config_text(e: ConfigError) -> T {
     }
 }
 
-/// The banner.
+/// The banner: renders the core's [`View`] (headline, reason, action, stamp); decides nothing.
 #[function_component]
 pub fn VerdictBanner(p: &Props) -> Html {
     let lang = p.lang;
@@ -59,40 +65,52 @@ pub fn VerdictBanner(p: &Props) -> Html {
             </section>
         };
     }
-    match &p.phase {
-        Phase::Idle => html! {},
-        Phase::Verifying => html! {
+    match (&p.phase, &p.view) {
+        (Phase::Idle, _) => html! {},
+        (Phase::Verifying, _) | (Phase::Done(_), None) => html! {
             <section id="verdict" class="verdict verdict--verifying" data-state="verifying" aria-busy="true">
                 <div class="verdict__head">
                     <span class="verdict__icon verdict__icon--spin" aria-hidden="true"></span>
                     <h2 class="verdict__title" tabindex="-1">{ t(T::Verifying, lang) }</h2>
                 </div>
                 <p class="verdict__explain">{ t(T::VerifyingDetail, lang) }</p>
+                <progress class="verdict__progress" aria-label={t(T::Verifying, lang)}></progress>
             </section>
         },
-        Phase::Done(v) => {
+        (Phase::Done(_), Some(v)) => {
             let st = v.state;
             let class = format!("verdict verdict--{}", st.as_str());
-            let main = v.main_check().map(|c| (c.code, message(c.code, lang)));
+            let retry = p.on_retry.clone().filter(|_| v.retry);
             html! {
                 <section id="verdict" class={class} data-state={st.as_str()}
-                    aria-busy={p.busy.then_some("true")}>
+                    data-report={report_word(v.report)} aria-busy={p.busy.then_some("true")}>
                     <div class="verdict__head">
                         <span class="verdict__icon" aria-hidden="true">{ icon(st) }</span>
-                        <h2 class="verdict__title" tabindex="-1">{ state_title(st, lang) }</h2>
+                        <h2 class="verdict__title" tabindex="-1">{ v.headline.clone() }</h2>
                     </div>
-                    if let Some((code, m)) = main {
-                        <p id="main-reason" class="verdict__reason" data-code={code.as_str()}>{ m.title }</p>
-                        <p class="verdict__explain">{ m.explanation }</p>
-                        <p class="verdict__next"><strong>{ t(T::NextStep, lang) }</strong>{ " " }{ m.next_step }</p>
+                    if let Some(r) = &v.reason {
+                        <p id="main-reason" class="verdict__reason"
+                            data-code={v.code.map(|c| c.as_str())}>{ r.clone() }</p>
+                    }
+                    if let Some(e) = &v.explanation {
+                        <p class="verdict__explain">{ e.clone() }</p>
+                    }
+                    <p class="verdict__next"><strong>{ t(T::NextStep, lang) }</strong>{ " " }{ v.action.clone() }</p>
+                    // Scan time and serial by a red verdict: a screenshot carries them.
+                    if let Some(s) = &v.stamp {
+                        <p id="verdict-stamp" class="verdict__stamp">{ s.clone() }</p>
                     }
                     // An old list is shown with its date (FORMAT.md §2.3), so the user can judge it.
-                    if let Some(d) = list_date(v) {
-                        <p class="verdict__date">{ tf(T::RegistryListDate, lang, &[&d]) }</p>
+                    if let Some(d) = &v.list_date {
+                        <p class="verdict__date">{ tf(T::RegistryListDate, lang, &[d]) }</p>
                     }
                     // Demo data says so up front, not only in the checks panel.
-                    if v.has(Code::RegistryDemo) {
-                        <p class="verdict__demo">{ message(Code::RegistryDemo, lang).title }</p>
+                    if let Some(d) = v.demo {
+                        <p class="verdict__demo">{ d }</p>
+                    }
+                    if let Some(cb) = retry {
+                        <button id="retry" type="button" class="btn btn--primary"
+                            onclick={Callback::from(move |_| cb.emit(()))}>{ t(T::Retry, lang) }</button>
                     }
                 </section>
             }
@@ -100,14 +118,22 @@ pub fn VerdictBanner(p: &Props) -> Html {
     }
 }
 
-/// The registry's issue date when the verdict says the list is stale or expired.
-fn list_date(v: &txng_core::Verdict) -> Option<String> {
-    let old = v.has(Code::RegistryStale) || v.has(Code::RegistryExpired);
-    v.registry_issued_at.filter(|_| old).map(display_date_vn)
+/// `data-report` of the banner: how prominently reporting is offered (for tests and styling).
+pub const fn report_word(r: Report) -> &'static str {
+    match r {
+        Report::None => "none",
+        Report::Offered => "offered",
+        Report::Prominent => "prominent",
+    }
 }
 
 /// What the live region says for a phase.
-pub fn live_text(phase: &Phase, config_error: Option<ConfigError>, lang: Lang) -> String {
+pub fn live_text(
+    phase: &Phase,
+    view: Option<&View>,
+    config_error: Option<ConfigError>,
+    lang: Lang,
+) -> String {
     if let Some(e) = config_error {
         return format!(
             "{}. {}",
@@ -115,18 +141,10 @@ pub fn live_text(phase: &Phase, config_error: Option<ConfigError>, lang: Lang) -
             t(config_text(e), lang)
         );
     }
-    match phase {
-        Phase::Idle => String::new(),
-        Phase::Verifying => t(T::Verifying, lang).to_string(),
-        Phase::Done(v) => {
-            let mut s = format!("{}.", state_title(v.state, lang));
-            if let Some(c) = v.main_check() {
-                s.push(' ');
-                s.push_str(message(c.code, lang).title);
-                s.push('.');
-            }
-            s
-        }
+    match (phase, view) {
+        (Phase::Idle, _) => String::new(),
+        (Phase::Verifying, _) | (Phase::Done(_), None) => t(T::Verifying, lang).to_string(),
+        (Phase::Done(_), Some(v)) => v.summary(),
     }
 }
 

@@ -189,8 +189,9 @@ export async function settle(page, timeout = 20000) {
 
 /** Saves artifacts/screenshots/NAME.png: the whole page, or only the first screen (`fullPage: false`). */
 export async function screenshot(page, name, { fullPage = true } = {}) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
+  const file = path.join(SHOTS, `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage });
 }
 
 // ---- fake camera: a YUV4MPEG2 file from a PNG -----------------------------------------------

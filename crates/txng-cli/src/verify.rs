@@ -18,13 +18,8 @@ use txng_core::registry::MAX_REGISTRY_BYTES;
 use txng_core::time::display_local;
 use txng_core::trace::MAX_TRACE_BYTES;
 use txng_core::verify::RegistryContext;
-use txng_core::vocab::{
-    amount_display, certification_label, country_label, disposition_label, input_kind_label,
-    sensor_label,
-};
-use txng_core::{
-    message, state_title, Code, Lang, Severity, State, TrustAnchor, Verdict, Verification,
-};
+use txng_core::view::{Report, Row, Section, View};
+use txng_core::{message, state_title, Lang, Severity, State, TrustAnchor, Verdict, Verification};
 
 #[derive(Deserialize)]
 struct AnchorDoc {
@@ -94,11 +89,11 @@ pub fn run(a: &VerifyArgs, lang: Lang) -> Result<ExitCode> {
     }
     let verdict = v.verdict();
     if a.json {
-        let out = to_json(&verdict, lang);
+        let out = to_json(&verdict, lang, now);
         let text = serde_json::to_string_pretty(&out).map_err(|e| CliError::new(e.to_string()))?;
         write_stdout(&format!("{}\n", crate::text::clean_json(&text)));
     } else {
-        write_stdout(&render(&verdict, lang));
+        write_stdout(&render(&verdict, lang, now));
     }
     Ok(match verdict.state {
         State::Verified | State::VerifiedWithWarnings => ExitCode::SUCCESS,
@@ -294,8 +289,15 @@ fn mark(s: Severity) -> &'static str {
     }
 }
 
-/// The verdict as text for a terminal.
-pub fn render(v: &Verdict, lang: Lang) -> String {
+/// The verdict as text for a terminal: the core's view model ([`View`]), rendered and nothing
+/// decided here (the widget renders the same view).
+pub fn render(v: &Verdict, lang: Lang, now: i64) -> String {
+    render_view(&View::new(v, lang, Some(now)))
+}
+
+/// A [`View`] as text for a terminal.
+pub fn render_view(v: &View) -> String {
+    let lang = v.lang;
     let mut out = String::with_capacity(4096);
     macro_rules! p {
         () => {
@@ -308,157 +310,105 @@ pub fn render(v: &Verdict, lang: Lang) -> String {
             out.push('\n');
         }};
     }
-    p!("{} {}", mark_state(v.state), state_title(v.state, lang));
-    if let Some(c) = v.main_check() {
-        let m = message(c.code, lang);
-        p!("{} ({})", m.title, c.code);
-        p!("  {}", m.explanation);
-        p!("  → {}", m.next_step);
-    }
-    if matches!(v.state, State::Invalid | State::CannotTell) {
-        if let Some(au) = &v.authority {
-            let mut parts = vec![au.name.clone()];
-            if let Some(h) = &au.hotline {
-                parts.push(format!("{} {h}", T::Hotline.get(lang)));
-            }
-            if let Some(u) = &au.report_url {
-                parts.push(u.clone());
-            }
-            p!("  {}: {}", T::ReportTo.get(lang), parts.join(" · "));
+    p!("{} {}", mark_state(v.state), v.headline);
+    if let Some(r) = &v.reason {
+        match v.code {
+            Some(c) => p!("{r} ({c})"),
+            None => p!("{r}"),
         }
     }
-    if let Some(l) = &v.label {
+    if let Some(e) = &v.explanation {
+        p!("  {e}");
+    }
+    p!("  → {}", v.action);
+    if let Some(s) = &v.stamp {
+        p!("  {s}");
+    }
+    if let Some(d) = &v.list_date {
+        p!("  {}", fill(T::ListDate.get(lang), &[d]));
+    }
+    if let Some(d) = v.demo {
+        p!("  {d}");
+    }
+    // Reporting: by the verdict when prominent (red), at the very end when only offered.
+    let contact = v.contact.as_ref().map(|au| {
+        let mut parts = vec![au.name.clone()];
+        if let Some(h) = &au.hotline {
+            parts.push(format!("{} {h}", T::Hotline.get(lang)));
+        }
+        if let Some(u) = &au.report_url {
+            parts.push(u.clone());
+        }
+        format!("{}: {}", Section::Report.title(lang), parts.join(" · "))
+    });
+    if v.report == Report::Prominent {
+        if let Some(c) = &contact {
+            p!("  {c}");
+        }
+    }
+    if !v.notes.is_empty() {
         p!();
-        p!("{}", T::ProductSection.get(lang));
-        if let Some(p) = &v.product {
-            p!("{}", line(T::ProductName, &p.name, lang));
-            if let Some(b) = &p.brand {
-                p!("{}", line(T::Brand, b, lang));
+        p!("{}", Section::Notes.title(lang));
+        for n in &v.notes {
+            p!("  i {}: {}", n.title, n.text);
+        }
+    }
+    if let Some(pv) = &v.product {
+        p!();
+        p!("{}: {}", Section::Product.title(lang), pv.name);
+        for r in &pv.rows {
+            row(&mut out, r);
+        }
+        if !pv.producer.is_empty() {
+            p!();
+            p!("{}", Section::Producer.title(lang));
+            for r in &pv.producer {
+                row(&mut out, r);
             }
-            if let Some(n) = &p.net_content {
-                p!("{}", line(T::NetContent, n, lang));
-            }
-            if let Some(o) = &p.ocop {
-                let stars = fill(T::OcopStars.get(lang), &[&o.stars, &o.year]);
-                p!("{}", line(T::Ocop, &stars, lang));
-            }
-            let certs: Vec<String> = p
-                .certifications
+        }
+    }
+    if !v.timeline.is_empty() {
+        p!();
+        p!("{}", Section::Journey.title(lang));
+        if !v.overview.is_empty() {
+            let strip: Vec<String> = v
+                .overview
                 .iter()
-                .map(|c| {
-                    certification_label(&c.kind, lang)
-                        .map(str::to_string)
-                        .or_else(|| c.name.clone())
-                        .unwrap_or_else(|| c.kind.clone())
-                })
+                .map(|s| format!("{} {}", s.label, s.dates))
                 .collect();
-            if !certs.is_empty() {
-                p!("{}", line(T::Certifications, &certs.join(", "), lang));
+            p!("  {}", strip.join(" → "));
+            p!();
+        }
+        for e in &v.timeline {
+            let mut head = vec![e.title.clone()];
+            if let Some(d) = &e.disposition_label {
+                head.push(d.clone());
             }
-            let standards = txng_core::trace::Standard::list(&p.standards);
-            if !standards.is_empty() {
-                p!("{}", line(T::Standards, &standards, lang));
-            }
-        }
-        p!("{}", line(T::Gtin, &l.gtin, lang));
-        if let Some(c) = &l.cpv {
-            p!("{}", line(T::Variant, c, lang));
-        }
-        p!("{}", line(T::Lot, &l.lot, lang));
-        p!("{}", line(T::Serial, &l.serial, lang));
-        let dates = [
-            (T::HarvestDate, l.harvest_from),
-            (T::ProductionDate, l.production_date),
-            (T::PackagingDate, l.packaging_date),
-            (T::BestBefore, l.best_before),
-            (T::Expiry, l.expiry),
-        ];
-        for (t, d) in dates {
-            if let Some(d) = d {
-                let mut s = d.display();
-                if t == T::HarvestDate {
-                    if let Some(to) = l.harvest_to {
-                        s = format!("{s} – {}", to.display());
-                    }
-                }
-                p!("{}", line(t, &s, lang));
-            }
-        }
-        if let Some(o) = &l.origin {
-            p!("{}", line(T::Origin, &country_label(o, lang), lang));
-        }
-        if let Some(p) = v.product.as_ref().and_then(|p| p.storage.as_ref()) {
-            p!("{}", line(T::Storage, p, lang));
-        }
-    }
-    if let Some(p) = &v.producer {
-        p!();
-        p!("{}", T::ProducerSection.get(lang));
-        p!("{}", line(T::Name, &p.name, lang));
-        p!("{}", line(T::TaxCode, &p.tax_code, lang));
-        p!("{}", line(T::Address, &p.address.display(), lang));
-        if let Some(ph) = &p.phone {
-            p!("{}", line(T::Phone, ph, lang));
-        }
-    }
-    if !v.events.is_empty() {
-        p!();
-        p!("{}", T::EventsSection.get(lang));
-        for e in &v.events {
-            let mut head = vec![e
-                .step
-                .as_ref()
-                .map_or_else(|| e.event_type.clone(), |s| s.label(lang))];
-            if let Some(d) = &e.disposition {
-                head.push(disposition_label(d, lang));
-            }
-            if let Some(p) = &e.place {
-                head.push(p.clone());
+            if let Some(pl) = &e.place {
+                head.push(pl.clone());
             }
             if let Some(a) = &e.actor {
                 head.push(a.clone());
             }
-            p!(
-                "  {}  {}",
-                display_local(e.time, e.offset_minutes),
-                head.join(" — ")
-            );
+            p!("  {}  {}", e.when, head.join(" — "));
             if let Some(n) = &e.notes {
                 p!("      {n}");
             }
             for i in &e.inputs {
-                let mut s = format!("{}: {}", input_kind_label(&i.kind, lang), i.name);
-                if let Some(ai) = &i.active_ingredient {
-                    s.push_str(&format!(" ({ai})"));
-                }
-                if let Some(d) = &i.dose {
-                    s.push_str(&format!(", {d}"));
-                }
-                if let Some(p) = i.phi_days {
-                    s.push_str(&format!(", {}", fill(T::PhiDays.get(lang), &[&p])));
-                }
-                p!("      {s}");
+                p!("      {i}");
             }
-            for q in &e.quantities {
-                if let Some(n) = q.quantity {
-                    let amount = amount_display(n, q.uom.as_deref(), lang);
-                    p!("      {}: {amount}", T::Quantity.get(lang));
-                }
+            if let Some(q) = &e.quantities {
+                p!("      {q}");
             }
             for s in &e.sensors {
-                let val = match (s.value, &s.text) {
-                    (Some(x), _) => amount_display(x, s.uom.as_deref(), lang),
-                    (None, Some(t)) => t.clone(),
-                    (None, None) => continue,
-                };
-                p!("      {}: {val}", sensor_label(&s.kind, lang));
+                p!("      {s}");
             }
         }
     }
     p!();
-    p!("{}", T::ChecksSection.get(lang));
+    p!("{}", Section::Checks.title(lang));
+    p!("  {}", v.checks_intro);
     for c in &v.checks {
-        let m = message(c.code, lang);
         let detail = c
             .detail
             .as_deref()
@@ -468,14 +418,38 @@ pub fn render(v: &Verdict, lang: Lang) -> String {
             "  {} {:<28} {}{detail}",
             mark(c.severity),
             c.code.as_str(),
-            m.title
+            c.title
         );
     }
-    let note = message(Code::LabelCopyPossible, lang);
-    p!();
-    p!("{}: {}", note.title, note.explanation);
-    p!("  → {}", note.next_step);
+    if let Some(h) = &v.honesty {
+        p!();
+        p!("{}: {}", h.title, h.explanation);
+        p!("  → {}", h.next_step);
+    }
+    if let (Report::Offered, Some(c)) = (v.report, &contact) {
+        p!();
+        p!("{c}");
+    }
     out
+}
+
+/// One row: `  label: value`, marked rows with `!`, list rows one item a line.
+fn row(out: &mut String, r: &Row) {
+    let mark = if r.marked { "! " } else { "" };
+    if r.items.len() > 1 {
+        out.push_str(&crate::text::clean(&format!("  {mark}{}:", r.label)));
+        out.push('\n');
+        for i in &r.items {
+            out.push_str(&crate::text::clean(&format!("    - {}", i.text)));
+            out.push('\n');
+        }
+    } else {
+        out.push_str(&crate::text::clean(&format!(
+            "  {mark}{}: {}",
+            r.label, r.value
+        )));
+        out.push('\n');
+    }
 }
 
 fn mark_state(s: State) -> &'static str {
@@ -487,16 +461,16 @@ fn mark_state(s: State) -> &'static str {
     }
 }
 
-fn line(t: T, v: &str, lang: Lang) -> String {
-    format!("  {}: {v}", t.get(lang))
-}
-
 /// The verdict as JSON: the core's serialisation, with the words of each code and display times
 /// added for consumers that do not carry the message table.
-fn to_json(v: &Verdict, lang: Lang) -> Value {
+fn to_json(v: &Verdict, lang: Lang, now: i64) -> Value {
     let mut out = serde_json::to_value(v).unwrap_or(Value::Null);
     if let Some(o) = out.as_object_mut() {
         o.insert("lang".into(), lang.as_str().into());
+        o.insert(
+            "view".into(),
+            serde_json::to_value(View::new(v, lang, Some(now))).unwrap_or(Value::Null),
+        );
         o.insert("state_title".into(), state_title(v.state, lang).into());
         if let Some(c) = v.main_check() {
             let m = message(c.code, lang);
@@ -533,4 +507,39 @@ fn to_json(v: &Verdict, lang: Lang) -> Value {
 fn write_stdout(s: &str) {
     let mut o = std::io::stdout().lock();
     let _ = o.write_all(s.as_bytes()).and_then(|()| o.flush());
+}
+
+#[cfg(test)]
+#[path = "../../txng-core/tests/common/view_fixtures.rs"]
+mod view_fixtures;
+
+#[cfg(test)]
+mod tests {
+    use super::{render_view, view_fixtures};
+    use txng_core::{Lang, View};
+
+    /// The terminal output shows everything the view model says must be shown, for every test
+    /// vector in both languages; `tests/ssr.rs` checks the widget against the same list, so the
+    /// two front ends cannot drift.
+    #[test]
+    fn renders_every_fixture_view() {
+        for f in view_fixtures::fixtures() {
+            for lang in [Lang::Vi, Lang::En] {
+                let view = View::new(&f.verdict, lang, Some(f.now));
+                let text = render_view(&view);
+                for s in view_fixtures::must_show(&view) {
+                    assert!(
+                        text.contains(crate::text::clean(&s).as_ref()),
+                        "{} {lang:?}: {s:?} missing from\n{text}",
+                        f.name
+                    );
+                }
+                assert!(text.starts_with(&format!(
+                    "{} {}",
+                    super::mark_state(view.state),
+                    view.headline
+                )));
+            }
+        }
+    }
 }

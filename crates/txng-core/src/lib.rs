@@ -26,6 +26,7 @@ pub mod status;
 pub mod time;
 pub mod trace;
 pub mod verify;
+pub mod view;
 pub mod vocab;
 
 pub use gs1::Ai;
@@ -34,3 +35,4 @@ pub use messages::{message, state_title, Lang, Message};
 pub use registry::{Registry, TrustAnchor};
 pub use status::{Check, Code, Severity, State};
 pub use verify::{verify, Fetched, LabelView, Verdict, Verification};
+pub use view::{Report, View};

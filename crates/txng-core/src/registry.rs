@@ -130,6 +130,13 @@ pub struct Certification {
     pub url: Option<String>,
 }
 
+impl Certification {
+    /// The kind, typed.
+    pub fn kind(&self) -> crate::vocab::CertKind {
+        crate::vocab::CertKind::from_word(&self.kind)
+    }
+}
+
 #[derive(Deserialize)]
 struct KeyDoc {
     number: u16,

@@ -152,8 +152,9 @@ codes! {
     KeyRevoked = "key.revoked", Failure;
     /// The key's `valid_from` is in the future.
     KeyNotYetValid = "key.not_yet_valid", Failure;
-    /// The key was retired (superseded); labels it signed stay valid.
-    KeyRetired = "key.retired", Warning;
+    /// The key was retired (superseded); labels it signed stay valid: a harmless fact, green with
+    /// a note (FORMAT.md §4.2).
+    KeyRetired = "key.retired", Info;
     /// The label's signature verifies with the producer's key.
     SignatureValid = "signature.valid", Success;
     /// The label's signature does not verify: the data was changed or the signature forged.
@@ -198,8 +199,9 @@ codes! {
     ProductExpired = "product.expired", Warning;
     /// Required by Thông tư 02/2024/TT-BKHCN: the product name is missing.
     InfoMissingName = "info.missing_name", Warning;
-    /// Required by Thông tư 02/2024/TT-BKHCN: the product image is missing.
-    InfoMissingImage = "info.missing_image", Warning;
+    /// Required by Thông tư 02/2024/TT-BKHCN: the product image is missing. A harmless fact for
+    /// the shopper: green with a note (FORMAT.md §4.2).
+    InfoMissingImage = "info.missing_image", Info;
     /// Required by Thông tư 02/2024/TT-BKHCN: the producer's name or address is missing.
     InfoMissingProducer = "info.missing_producer", Warning;
     /// Required by Thông tư 02/2024/TT-BKHCN: no expiry date although the product declares one applies.
@@ -327,6 +329,12 @@ mod tests {
         v.push(Check::new(Code::SignatureValid));
         assert_eq!(State::from_checks(&v), State::Verified);
         v.push(Check::new(Code::KeyRetired));
+        assert_eq!(
+            State::from_checks(&v),
+            State::Verified,
+            "a retired key is a note"
+        );
+        v.push(Check::new(Code::HostUnofficial));
         assert_eq!(State::from_checks(&v), State::VerifiedWithWarnings);
         v.push(Check::new(Code::RegistryExpired));
         assert_eq!(State::from_checks(&v), State::CannotTell);

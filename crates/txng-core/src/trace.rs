@@ -179,8 +179,12 @@ pub struct TraceEvent {
     pub notes: Option<String>,
     /// Fertiliser and pesticide entries (`txng:inputs`).
     pub inputs: Vec<FarmInput>,
-    /// Quantities (quantityList, input/output lists).
+    /// Quantities of the goods the event is about or produces (quantityList, output and child
+    /// lists).
     pub quantities: Vec<Quantity>,
+    /// Quantities consumed by a transformation (inputQuantityList): shown as "in → out".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub input_quantities: Vec<Quantity>,
     /// Sensor readings.
     pub sensors: Vec<SensorReading>,
     /// Certificate links (`certificationInfo`).
@@ -195,9 +199,14 @@ pub struct TraceEvent {
 impl TraceEvent {
     /// Whether the event marks the lot as recalled.
     pub fn is_recall(&self) -> bool {
+        self.disposition_kind() == Some(crate::vocab::Disposition::Recalled)
+    }
+
+    /// The disposition, typed.
+    pub fn disposition_kind(&self) -> Option<crate::vocab::Disposition> {
         self.disposition
             .as_deref()
-            .is_some_and(|d| crate::vocab::bare_term(d) == "recalled")
+            .map(crate::vocab::Disposition::from_uri)
     }
 }
 
@@ -459,8 +468,8 @@ fn normalise(e: RawEvent) -> Option<TraceEvent> {
         .iter()
         .flat_map(|l| l.iter())
         .any(|q| !q.epc_class.trim().is_empty());
+    let input_quantities = e.input_quantity_list;
     let mut quantities = e.quantity_list;
-    quantities.extend(e.input_quantity_list);
     quantities.extend(e.output_quantity_list);
     quantities.extend(e.child_quantity_list);
     let sensors = e
@@ -494,6 +503,7 @@ fn normalise(e: RawEvent) -> Option<TraceEvent> {
         notes: e.notes,
         inputs: e.inputs,
         quantities,
+        input_quantities,
         sensors,
         certificates,
         ilmd,

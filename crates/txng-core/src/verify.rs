@@ -82,7 +82,8 @@ pub struct Verdict {
     pub state: State,
     /// Every check made, in pipeline order.
     pub checks: Vec<Check>,
-    /// The label's signed data (only when the state is verified or verified with warnings).
+    /// The label's signed data (only when the state is verified or verified with warnings, or
+    /// when the only failure is `lot.recalled`).
     pub label: Option<LabelView>,
     /// The producer from the signed registry (same condition).
     pub producer: Option<Producer>,
@@ -580,7 +581,14 @@ impl Verification {
         let mut checks = self.checks.clone();
         checks.push(Check::new(Code::LabelCopyPossible));
         let state = State::from_checks(&checks);
-        let shown = matches!(state, State::Verified | State::VerifiedWithWarnings);
+        // A recalled lot is red, but its label is genuine: the shopper needs to see which product
+        // and lot it is, and whom to call (FORMAT.md §4.2). Any other failure hides the data.
+        let recalled_only = state == State::Invalid
+            && checks
+                .iter()
+                .filter(|c| c.severity == Severity::Failure)
+                .all(|c| c.code == Code::LotRecalled);
+        let shown = matches!(state, State::Verified | State::VerifiedWithWarnings) || recalled_only;
         let producer = self
             .producer
             .and_then(|i| self.registry.as_ref()?.producers.get(i).cloned());

@@ -142,33 +142,55 @@ impl Step {
     }
 }
 
+macro_rules! dispositions {
+    ($( $variant:ident = $word:literal, $vi:literal, $en:literal; )*) => {
+        /// A CBV disposition (the goods' state after an event), typed: code asks
+        /// `d == Disposition::Recalled`, never compares words.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Disposition {
+            $( #[doc = $en] $variant, )*
+            /// Any other word, as written (bare term).
+            Other(String),
+        }
+
+        impl Disposition {
+            /// Recognises a disposition in any CBV spelling (bare word, URI, URN).
+            pub fn from_uri(uri: &str) -> Disposition {
+                match bare_term(uri) {
+                    $( $word => Disposition::$variant, )*
+                    other => Disposition::Other(other.to_string()),
+                }
+            }
+
+            /// The label shown for it.
+            pub fn label(&self, lang: Lang) -> String {
+                match (self, lang) {
+                    $( (Disposition::$variant, Lang::Vi) => $vi.to_string(),
+                       (Disposition::$variant, Lang::En) => $en.to_string(), )*
+                    (Disposition::Other(w), _) => w.replace('_', " "),
+                }
+            }
+        }
+    };
+}
+
+dispositions! {
+    Active = "active", "Đang lưu hành", "Active";
+    InProgress = "in_progress", "Đang xử lý", "In progress";
+    InTransit = "in_transit", "Đang vận chuyển", "In transit";
+    SellableAccessible = "sellable_accessible", "Sẵn sàng bán", "Ready for sale";
+    Conformant = "conformant", "Đạt yêu cầu", "Conformant";
+    NonConformant = "non_conformant", "Không đạt yêu cầu", "Non-conformant";
+    Recalled = "recalled", "ĐÃ THU HỒI", "RECALLED";
+    Destroyed = "destroyed", "Đã tiêu hủy", "Destroyed";
+    Expired = "expired", "Hết hạn", "Expired";
+    RetailSold = "retail_sold", "Đã bán lẻ", "Sold at retail";
+}
+
 /// Label of a CBV disposition.
 pub fn disposition_label(uri: &str, lang: Lang) -> String {
-    let w = bare_term(uri);
-    let l = match (w, lang) {
-        ("active", Lang::Vi) => "Đang lưu hành",
-        ("in_progress", Lang::Vi) => "Đang xử lý",
-        ("in_transit", Lang::Vi) => "Đang vận chuyển",
-        ("sellable_accessible", Lang::Vi) => "Sẵn sàng bán",
-        ("conformant", Lang::Vi) => "Đạt yêu cầu",
-        ("non_conformant", Lang::Vi) => "Không đạt yêu cầu",
-        ("recalled", Lang::Vi) => "ĐÃ THU HỒI",
-        ("destroyed", Lang::Vi) => "Đã tiêu hủy",
-        ("expired", Lang::Vi) => "Hết hạn",
-        ("retail_sold", Lang::Vi) => "Đã bán lẻ",
-        ("active", Lang::En) => "Active",
-        ("in_progress", Lang::En) => "In progress",
-        ("in_transit", Lang::En) => "In transit",
-        ("sellable_accessible", Lang::En) => "Ready for sale",
-        ("conformant", Lang::En) => "Conformant",
-        ("non_conformant", Lang::En) => "Non-conformant",
-        ("recalled", Lang::En) => "RECALLED",
-        ("destroyed", Lang::En) => "Destroyed",
-        ("expired", Lang::En) => "Expired",
-        ("retail_sold", Lang::En) => "Sold at retail",
-        (w, _) => return w.replace('_', " "),
-    };
-    l.to_string()
+    Disposition::from_uri(uri).label(lang)
 }
 
 /// Display symbol of a UN/CEFACT unit code.
@@ -202,18 +224,58 @@ pub fn sensor_label(kind: &str, lang: Lang) -> String {
     l.to_string()
 }
 
+/// A certification's kind, typed (`CertKind::Ocop`, never `kind == "ocop"`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CertKind {
+    /// VietGAP.
+    VietGap,
+    /// GLOBALG.A.P.
+    GlobalGap,
+    /// HACCP.
+    Haccp,
+    /// ISO 22000.
+    Iso22000,
+    /// Organic.
+    Organic,
+    /// OCOP (One Commune One Product) rating.
+    Ocop,
+    /// Another short name, as written.
+    Other(String),
+}
+
+impl CertKind {
+    /// The kind named by a registry or trace document's `kind` field.
+    pub fn from_word(kind: &str) -> CertKind {
+        match kind {
+            "vietgap" => CertKind::VietGap,
+            "globalgap" => CertKind::GlobalGap,
+            "haccp" => CertKind::Haccp,
+            "iso22000" => CertKind::Iso22000,
+            "organic" => CertKind::Organic,
+            "ocop" => CertKind::Ocop,
+            other => CertKind::Other(other.to_string()),
+        }
+    }
+
+    /// The label of a known kind.
+    pub fn label(&self, lang: Lang) -> Option<&'static str> {
+        Some(match (self, lang) {
+            (CertKind::VietGap, _) => "VietGAP",
+            (CertKind::GlobalGap, _) => "GLOBALG.A.P.",
+            (CertKind::Haccp, _) => "HACCP",
+            (CertKind::Iso22000, _) => "ISO 22000",
+            (CertKind::Organic, Lang::Vi) => "Hữu cơ",
+            (CertKind::Organic, Lang::En) => "Organic",
+            (CertKind::Ocop, _) => "OCOP",
+            (CertKind::Other(_), _) => return None,
+        })
+    }
+}
+
 /// Label of a certification kind.
 pub fn certification_label(kind: &str, lang: Lang) -> Option<&'static str> {
-    Some(match (kind, lang) {
-        ("vietgap", _) => "VietGAP",
-        ("globalgap", _) => "GLOBALG.A.P.",
-        ("haccp", _) => "HACCP",
-        ("iso22000", _) => "ISO 22000",
-        ("organic", Lang::Vi) => "Hữu cơ",
-        ("organic", Lang::En) => "Organic",
-        ("ocop", _) => "OCOP",
-        _ => return None,
-    })
+    CertKind::from_word(kind).label(lang)
 }
 
 /// Label of a farm input kind.

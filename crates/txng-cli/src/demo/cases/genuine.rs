@@ -86,7 +86,7 @@ pub(super) fn labels(l: &Labels) -> Vec<Case> {
             slug: "khoa-da-thay-the",
             name_vi: "Nhãn ký bằng khóa cũ đã thay thế",
             name_en: "Label signed with a retired key",
-            state: VerifiedWithWarnings,
+            state: Verified,
             expect: vec![SignatureValid, KeyRetired, TraceValid],
             registry: MAIN,
             trace: ct("CF2603B"),

@@ -77,7 +77,7 @@ pub(super) fn warnings(l: &Labels) -> Vec<Case> {
             slug: "thieu-anh-san-pham",
             name_vi: "Nhật ký thiếu ảnh sản phẩm",
             name_en: "Trace without a product image",
-            state: VerifiedWithWarnings,
+            state: Verified,
             expect: vec![SignatureValid, TraceValid, InfoMissingImage],
             registry: MAIN,
             trace: ct("CF2609I"),
