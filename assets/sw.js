@@ -13,6 +13,11 @@
 //   says the network is needed for it. The registry (fetched with cache: 'no-cache') is left to the
 //   widget, which keeps the last list it verified and labels its use offline with the list's date.
 const VERSION = '__TXNG_VERSION__';
+// The configured registry URL (relative to the deployment): never answered from here, whatever
+// the request's cache mode (the page's `<link rel=preload>` of it has the default mode). Answering
+// it from a cache would make an offline device report a saved list as "the latest list".
+const REGISTRY = '__TXNG_REGISTRY__';
+const REGISTRY_URL = REGISTRY ? new URL(REGISTRY, self.location.href).href : '';
 const SHELL = ['__TXNG_SHELL__'];
 const SHELL_CACHE = `txng-shell-${VERSION}`;
 const DATA_CACHE = 'txng-data-v1';
@@ -39,6 +44,7 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
+  if (REGISTRY_URL && url.href === REGISTRY_URL) return;
   if (req.mode === 'navigate' && url.origin === self.location.origin) {
     event.respondWith((async () => {
       try {

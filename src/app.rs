@@ -284,10 +284,12 @@ pub fn App(p: &Props) -> Html {
     // Kiosk: the producer list's date on the idle screen, refreshed at its next_update; a link
     // tapped is shown as a QR code; the camera restarted if its stream stops.
     let list_issued_at = use_state(|| None::<i64>);
+    let bundle = use_state(|| (0usize, 0usize));
     let link = use_state(|| None::<String>);
     let camera_gen = use_state(|| 0u32);
     {
         let list_issued_at = list_issued_at.clone();
+        let bundle = bundle.clone();
         let config = config.clone();
         use_effect_with((), move |_| {
             let alive = Rc::new(Cell::new(true));
@@ -300,11 +302,14 @@ pub fn App(p: &Props) -> Html {
                         if !alive.get() {
                             break;
                         }
-                        if let Some((issued_at, _)) = got {
+                        if let Some((issued_at, _)) = got.list {
                             list_issued_at.set(Some(issued_at));
                         }
-                        let secs =
-                            crate::kiosk::refresh_delay_secs(got.map(|g| g.1), pipeline::now());
+                        bundle.set(got.bundle);
+                        let secs = crate::kiosk::refresh_delay_secs(
+                            got.list.map(|g| g.1),
+                            pipeline::now(),
+                        );
                         crate::kiosk::sleep_ms((secs * 1000) as i32).await;
                     }
                 });
@@ -516,7 +521,7 @@ pub fn App(p: &Props) -> Html {
                     <ScanView {lang} pkg_base={pkg_base.clone()} on_scan={verify.clone()} {on_close} />
                 }
                 if let (Some(k), true, true) = (kiosk, idle, configured) {
-                    <IdleScreen {lang} camera={k.camera} list_issued_at={*list_issued_at} />
+                    <IdleScreen {lang} camera={k.camera} list_issued_at={*list_issued_at} bundle={*bundle} />
                     if k.camera {
                         <ScanView key={camera_gen.to_string()} {lang} pkg_base={pkg_base.clone()}
                             on_scan={verify.clone()} on_close={Callback::noop()} />

@@ -35,7 +35,16 @@ pub struct Config {
     /// `registry_format: "sharded"`: `registry_url` is a sharded registry's index (FORMAT.md
     /// §2.7), and the shard covering the code is fetched after it. Default `"single"`.
     pub sharded: bool,
+    /// A kiosk's offline bundle (`"kiosk": {"preload": [label links]}`): the labels of the
+    /// products on display. At start and at every registry refresh the kiosk verifies each one as
+    /// a scan would, so its trace document (kept by the service worker) and, sharded, its shard
+    /// (kept by the widget) are on the device when the network drops. At most
+    /// [`MAX_PRELOAD`] labels.
+    pub preload: Vec<String>,
 }
+
+/// The most labels a kiosk's offline bundle may list.
+pub const MAX_PRELOAD: usize = 200;
 
 /// Why the configuration is not usable; each is shown as a grey verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,12 +96,22 @@ impl Config {
             Some("sharded") => true,
             Some(_) => return Err(ConfigError::Invalid),
         };
+        let preload = match v.get("kiosk").and_then(|k| k.get("preload")) {
+            None => Vec::new(),
+            Some(serde_json::Value::Array(list)) if list.len() <= MAX_PRELOAD => list
+                .iter()
+                .map(|l| l.as_str().map(|l| l.trim().to_string()))
+                .collect::<Option<Vec<String>>>()
+                .ok_or(ConfigError::Invalid)?,
+            Some(_) => return Err(ConfigError::Invalid),
+        };
         Ok(Config {
             registry_url: registry_url.to_string(),
             anchors,
             lang: s(&v, "lang").and_then(Lang::parse).unwrap_or_default(),
             pkg_base: s(&v, "pkg_base").unwrap_or_default().to_string(),
             sharded,
+            preload,
         })
     }
 
@@ -132,6 +151,7 @@ impl Config {
                 "sharded" => true,
                 _ => return Err(ConfigError::Invalid),
             },
+            preload: Vec::new(),
         })
     }
 
@@ -165,6 +185,32 @@ mod tests {
         assert!(!c.sharded, "single-file registry by default");
         let sharded = ok.replace(r#""lang""#, r#""registry_format":"sharded","lang""#);
         assert!(Config::from_json(&sharded).expect("valid config").sharded);
+        assert!(c.preload.is_empty(), "no offline bundle by default");
+        let bundle = ok.replace(
+            r#""lang""#,
+            r#""kiosk":{"reset_seconds":60,"preload":[" https://a/01/1 ","/01/2"]},"lang""#,
+        );
+        assert_eq!(
+            Config::from_json(&bundle).expect("valid config").preload,
+            ["https://a/01/1", "/01/2"]
+        );
+        for bad in [r#"[1]"#, r#""/01/1""#, r#"{"a":1}"#] {
+            let cfg = ok.replace(
+                r#""lang""#,
+                &format!(r#""kiosk":{{"preload":{bad}}},"lang""#),
+            );
+            assert_eq!(Config::from_json(&cfg), Err(ConfigError::Invalid), "{bad}");
+        }
+        let many = format!("[{}]", vec![r#""/01/1""#; MAX_PRELOAD + 1].join(","));
+        let cfg = ok.replace(
+            r#""lang""#,
+            &format!(r#""kiosk":{{"preload":{many}}},"lang""#),
+        );
+        assert_eq!(
+            Config::from_json(&cfg),
+            Err(ConfigError::Invalid),
+            "too many"
+        );
         let unknown = ok.replace(r#""lang""#, r#""registry_format":"tuf","lang""#);
         assert_eq!(Config::from_json(&unknown), Err(ConfigError::Invalid));
         assert_eq!(Config::from_json("{"), Err(ConfigError::Invalid));

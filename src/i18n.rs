@@ -122,6 +122,7 @@ texts! {
     KioskBackIn => "Tự động quay lại sau {} giây", "Back to the start in {} seconds";
     KioskListDate => "Danh sách nhà sản xuất cập nhật lúc {}", "Producer list last updated {}";
     KioskListNone => "Chưa tải được danh sách nhà sản xuất", "The producer list has not been loaded yet";
+    KioskBundle => "Xem được khi mất mạng: {}/{} sản phẩm trưng bày", "Viewable offline: {} of {} products on display";
     KioskLinkTitle => "Mở bằng điện thoại của bạn", "Open it on your own phone";
     KioskLinkHint => "Quét mã QR này bằng camera điện thoại.", "Scan this QR code with your phone's camera.";
     KioskLinkClose => "Đóng", "Close";

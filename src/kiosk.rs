@@ -13,6 +13,9 @@
 //!   code for the visitor's own phone ([`LinkQr`], encoded by the lazily loaded scanner module);
 //! - the registry is fetched at start and again at its `next_update` ([`refresh_registry`]), and
 //!   the idle screen shows when it was last updated;
+//! - an offline bundle (`"preload"`: the label links of the products on display) is verified at
+//!   each refresh, so their shards and timelines are on the device when the network drops; the
+//!   idle screen says how many are ready;
 //! - a camera stream that stops is restarted.
 
 use crate::config::Config;
@@ -86,13 +89,52 @@ pub fn refresh_delay_secs(next_update: Option<i64>, now: i64) -> i64 {
     }
 }
 
+/// What a kiosk's registry refresh found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Refreshed {
+    /// `(issued_at, next_update)` of the list in use (a sharded registry's index), if any.
+    pub list: Option<(i64, i64)>,
+    /// Labels of the offline bundle whose timeline is now on the device (their trace fetched
+    /// while a service worker controls the page, which keeps it), and how many are listed.
+    pub bundle: (usize, usize),
+}
+
 /// Fetches and verifies the registry (as a scan would: the core decides, the saved copy is the
-/// fallback); `(issued_at, next_update)` of the list in use, or `None`.
-pub async fn refresh_registry(cfg: &Config) -> Option<(i64, i64)> {
-    let url = crate::net::resolve(&cfg.registry_url, "")?;
+/// fallback), then verifies each label of the offline bundle ([`Config::preload`]) the same way,
+/// fetching its shard and trace document so they are kept on the device for offline scans.
+pub async fn refresh_registry(cfg: &Config) -> Refreshed {
+    let none = Refreshed {
+        list: None,
+        bundle: (0, cfg.preload.len()),
+    };
+    let Some(url) = crate::net::resolve(&cfg.registry_url, "") else {
+        return none;
+    };
     let src = crate::net::registry(&url).await;
-    let (v, _) = crate::pipeline::stage1("", &src, cfg, &url, crate::pipeline::now());
-    v.registry().map(|r| (r.issued_at, r.next_update))
+    let now = crate::pipeline::now();
+    let (v, _) = crate::pipeline::stage1("", &src, cfg, &url, now);
+    let list = v
+        .registry()
+        .map(|r| (r.issued_at, r.next_update))
+        .or(v.index().map(|i| (i.base.issued_at, i.base.next_update)));
+    let kept = crate::net::worker_controlled();
+    let mut ready = 0;
+    for label in &cfg.preload {
+        let (mut v, _) = crate::pipeline::stage1(label, &src, cfg, &url, now);
+        if cfg.sharded {
+            crate::pipeline::add_shard(&mut v, &url).await;
+        }
+        if v.wants_trace()
+            && crate::pipeline::add_trace(&mut v, &url).await == crate::state::TraceStatus::Loaded
+            && kept
+        {
+            ready += 1;
+        }
+    }
+    Refreshed {
+        list,
+        bundle: (ready, cfg.preload.len()),
+    }
 }
 
 /// Waits `ms` milliseconds.

@@ -106,7 +106,7 @@ fn offline() -> bool {
 
 /// Whether a service worker controls the page (`assets/sw.js`): offline, it may still answer
 /// from the documents it kept (a trace viewed before), so the request is made anyway.
-fn worker_controlled() -> bool {
+pub fn worker_controlled() -> bool {
     web_sys::window()
         .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"serviceWorker".into()).ok())
         .filter(|sw| !sw.is_undefined())

@@ -1,6 +1,7 @@
 //! The kiosk's attract/idle screen (`#kiosk-idle`): fills the screen and invites a scan in large
 //! type, says whether the camera listens too, and when the producer list was last updated
-//! (`#kiosk-list-date`). No text field: nothing summons an on-screen keyboard.
+//! (`#kiosk-list-date`), and how many products on display can be shown offline (`#kiosk-bundle`,
+//! only with an offline bundle configured). No text field: nothing summons an on-screen keyboard.
 
 use crate::i18n::{t, tf, T};
 use txng_core::Lang;
@@ -17,6 +18,10 @@ pub struct Props {
     /// `issued_at` of the producer list in use (Unix seconds), if one was loaded.
     #[prop_or_default]
     pub list_issued_at: Option<i64>,
+    /// The offline bundle: labels whose timeline is on the device, of how many listed
+    /// (`(0, 0)`: no bundle configured).
+    #[prop_or_default]
+    pub bundle: (usize, usize),
 }
 
 /// The idle screen.
@@ -42,6 +47,12 @@ pub fn IdleScreen(p: &Props) -> Html {
             <p id="kiosk-list-date" class="kiosk-idle__date" data-issued-at={p.list_issued_at.map(|a| a.to_string())}>
                 { date }
             </p>
+            if p.bundle.1 > 0 {
+                <p id="kiosk-bundle" class="kiosk-idle__date" data-ready={p.bundle.0.to_string()}
+                    data-total={p.bundle.1.to_string()}>
+                    { tf(T::KioskBundle, lang, &[&p.bundle.0.to_string(), &p.bundle.1.to_string()]) }
+                </p>
+            }
         </section>
     }
 }

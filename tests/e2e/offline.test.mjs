@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, newPage, pick, screenshot } from './helpers.mjs';
-import { copyDist, startServe } from './serve-helpers.mjs';
+import { copyDist, editConfig, startServe } from './serve-helpers.mjs';
+import { wedgeScan } from './kiosk-helpers.mjs';
 
 const isLink = (c) => /^https?:\/\//.test(c.uri || '');
 const at = (base, uri) => { const u = new URL(uri); return base + u.pathname + u.search; };
@@ -68,7 +69,7 @@ test('offline after one online visit: signature verdict from the saved list, a t
     await page.goto(at(server.base, seen.uri));
     const off = await settled(page);
     assert.equal(off.state, 'verified', `offline, the same label: ${JSON.stringify(off)}`);
-    assert.ok(off.checks.includes('registry.cached'), 'the verdict says the saved list was used');
+    assert.ok(off.checks.includes('registry.cached'), `the verdict says the saved list was used: ${JSON.stringify(off)}`);
     assert.match(off.net, /\d{2}\/\d{2}\/\d{4}/, `the saved list's date is shown: ${off.net}`);
     assert.ok(off.timeline, 'the timeline viewed before is there offline');
     await screenshot(page, 'offline-seen');
@@ -128,6 +129,43 @@ test('a new build replaces the old one cleanly (versioned cache, no mixed files)
       worker: navigator.serviceWorker.controller?.scriptURL,
     }));
     assert.ok(got.css, `offline, the page runs on the new build's files: ${JSON.stringify(got)}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+});
+
+test('kiosk offline bundle: the products on display are preloaded, then verified with their timeline offline', async () => {
+  const { tmp, web } = copyDist();
+  // Two products on display; a third label is not in the bundle.
+  const shown = pick((c) => isLink(c) && c.id === '001-ca-phe-hop-le', 'a verified coffee label');
+  const other = pick((c) => isLink(c) && c.state === 'verified' && new URL(c.uri).pathname.split('/')[2] !== new URL(shown.uri).pathname.split('/')[2], 'a verified label of another product');
+  const third = pick((c) => isLink(c) && c.state === 'verified' && ![shown, other].some((x) => new URL(x.uri).pathname.split('/')[2] === new URL(c.uri).pathname.split('/')[2]), 'a verified label of a third product');
+  editConfig(web, (cfg) => ({ ...cfg, kiosk: { reset_seconds: 60, preload: [shown.uri, other.uri] } }));
+  const server = await startServe(web, [], tmp);
+  const browser = await launch();
+  try {
+    const { context, page } = await newPage(browser, { serviceWorkers: 'allow', viewport: { width: 1080, height: 1920 } });
+    await page.goto(server.base + '/');
+    await controlled(page);
+    // With the worker in control, the kiosk's start (a reload, as a kiosk restarts each morning)
+    // verifies the bundle and keeps both timelines.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#kiosk-bundle')?.getAttribute('data-ready') === '2', null, { timeout: 30000 });
+    assert.match(await page.textContent('#kiosk-bundle'), /2\/2/, 'the idle screen says both products are ready offline');
+    await screenshot(page, 'kiosk-bundle-ready', { fullPage: false });
+
+    await context.setOffline(true);
+    await wedgeScan(page, other.uri);
+    const off = await settled(page);
+    assert.equal(off.state, 'verified', `offline, a product of the bundle: ${JSON.stringify(off)}`);
+    assert.ok(off.timeline, 'its timeline, never opened on this kiosk, is there offline');
+
+    await wedgeScan(page, third.uri);
+    const never = await settled(page);
+    assert.notEqual(never.state, 'invalid', 'never a false failure offline');
+    assert.equal(never.code, 'trace.unavailable', `a product outside the bundle needs the network for its timeline: ${JSON.stringify(never)}`);
   } finally {
     await browser.close();
     await server.stop();
