@@ -480,12 +480,12 @@ pub fn App(p: &Props) -> Html {
     // Relative links in signed data resolve against the registry's URL (FORMAT.md §3.3).
     let link_base = {
         let config = config.clone();
-        use_memo((), move |_| {
-            let url = match &*config {
-                Ok(c) => crate::net::resolve(&c.registry_url, "").unwrap_or_default(),
-                Err(_) => String::new(),
-            };
-            crate::links::LinkBase(Rc::from(url))
+        use_memo((), move |_| match &*config {
+            Ok(c) => crate::links::LinkBase(
+                Rc::from(crate::net::resolve(&c.registry_url, "").unwrap_or_default()),
+                Rc::from(c.image_origins.clone()),
+            ),
+            Err(_) => crate::links::LinkBase::default(),
         })
     };
     let close_link = {

@@ -41,10 +41,26 @@ pub struct Config {
     /// (kept by the widget) are on the device when the network drops. At most
     /// [`MAX_PRELOAD`] labels.
     pub preload: Vec<String>,
+    /// Other origins product images may load from (`"image_origins": ["https://cdn.example"]`),
+    /// besides the registry's own. Empty by default: a producer-chosen image on another site is
+    /// not loaded (each load would tell that site of a scan).
+    pub image_origins: Vec<String>,
 }
 
 /// The most labels a kiosk's offline bundle may list.
 pub const MAX_PRELOAD: usize = 200;
+
+/// An `image_origins` entry: `https://host[:port]` with nothing after it (a trailing `/` is
+/// dropped), lower case; anything else refuses the configuration.
+fn origin(o: &str) -> Option<String> {
+    let o = o.trim().trim_end_matches('/').to_ascii_lowercase();
+    let host = o.strip_prefix("https://")?;
+    let ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'));
+    ok.then_some(o)
+}
 
 /// Why the configuration is not usable; each is shown as a grey verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,6 +121,15 @@ impl Config {
                 .ok_or(ConfigError::Invalid)?,
             Some(_) => return Err(ConfigError::Invalid),
         };
+        let image_origins = match v.get("image_origins") {
+            None => Vec::new(),
+            Some(serde_json::Value::Array(list)) => list
+                .iter()
+                .map(|o| o.as_str().and_then(origin))
+                .collect::<Option<Vec<String>>>()
+                .ok_or(ConfigError::Invalid)?,
+            Some(_) => return Err(ConfigError::Invalid),
+        };
         Ok(Config {
             registry_url: registry_url.to_string(),
             anchors,
@@ -112,6 +137,7 @@ impl Config {
             pkg_base: s(&v, "pkg_base").unwrap_or_default().to_string(),
             sharded,
             preload,
+            image_origins,
         })
     }
 
@@ -152,6 +178,7 @@ impl Config {
                 _ => return Err(ConfigError::Invalid),
             },
             preload: Vec::new(),
+            image_origins: Vec::new(),
         })
     }
 
@@ -186,6 +213,30 @@ mod tests {
         let sharded = ok.replace(r#""lang""#, r#""registry_format":"sharded","lang""#);
         assert!(Config::from_json(&sharded).expect("valid config").sharded);
         assert!(c.preload.is_empty(), "no offline bundle by default");
+        assert!(
+            c.image_origins.is_empty(),
+            "images from the registry's origin only"
+        );
+        let imgs = ok.replace(
+            r#""lang""#,
+            r#""image_origins":["https://CDN.example/"," https://img.example:8443 "],"lang""#,
+        );
+        assert_eq!(
+            Config::from_json(&imgs)
+                .expect("valid config")
+                .image_origins,
+            ["https://cdn.example", "https://img.example:8443"]
+        );
+        for bad in [
+            r#"["http://cdn.example"]"#,
+            r#"["https://cdn.example/img"]"#,
+            r#"["https://"]"#,
+            r#"["*"]"#,
+            r#""https://cdn.example""#,
+        ] {
+            let cfg = ok.replace(r#""lang""#, &format!(r#""image_origins":{bad},"lang""#));
+            assert_eq!(Config::from_json(&cfg), Err(ConfigError::Invalid), "{bad}");
+        }
         let bundle = ok.replace(
             r#""lang""#,
             r#""kiosk":{"reset_seconds":60,"preload":[" https://a/01/1 ","/01/2"]},"lang""#,

@@ -11,14 +11,22 @@
 
 use std::rc::Rc;
 
-/// The base that relative links resolve against: the registry's URL (resolved against the page).
+/// The base that relative links resolve against: the registry's URL (resolved against the page),
+/// and the other origins the deployment lets product images load from (`image_origins`).
 /// Provided to components through a Yew context by the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LinkBase(pub Rc<str>);
+pub struct LinkBase(pub Rc<str>, pub Rc<[String]>);
+
+impl LinkBase {
+    /// Links resolve against `base`; images only from its origin.
+    pub fn new(base: &str) -> LinkBase {
+        LinkBase(Rc::from(base), Rc::from(Vec::new()))
+    }
+}
 
 impl Default for LinkBase {
     fn default() -> Self {
-        LinkBase(Rc::from(""))
+        LinkBase::new("")
     }
 }
 
@@ -47,6 +55,39 @@ pub fn safe_link(url: &str, base: &LinkBase) -> Option<String> {
         return None;
     }
     resolve(url, &base.0, path_form)
+}
+
+/// The product image to load for `url` from signed data, or `None`: a [`safe_link`] whose origin
+/// is the registry's or one the deployment lists in `image_origins`. A producer-chosen image on
+/// another site is not loaded: each load would tell that site of a scan (and of the shopper's
+/// address), which a verifier must not do unless the deployment chose that site.
+pub fn safe_image(url: &str, base: &LinkBase) -> Option<String> {
+    let href = safe_link(url, base)?;
+    let origin = origin_of(&href, &base.0)?;
+    let own = origin_of(&base.0, &base.0);
+    (own.as_deref() == Some(origin.as_str()) || base.1.contains(&origin)).then_some(href)
+}
+
+/// The origin (`https://host[:port]`, lower case) of `url` resolved against `base` and the page.
+#[cfg(target_arch = "wasm32")]
+fn origin_of(url: &str, base: &str) -> Option<String> {
+    let page = web_sys::window()?.location().href().ok()?;
+    let base =
+        web_sys::Url::new_with_base(if base.is_empty() { &page } else { base }, &page).ok()?;
+    let o = web_sys::Url::new_with_base(url, &base.href())
+        .ok()?
+        .origin();
+    (o != "null").then_some(o)
+}
+
+/// Without a browser: a path is on the base's origin; an absolute URL's origin is its scheme and
+/// authority, lower case.
+#[cfg(not(target_arch = "wasm32"))]
+fn origin_of(url: &str, base: &str) -> Option<String> {
+    let abs = if url.starts_with('/') { base } else { url };
+    let (scheme, rest) = abs.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    (!authority.is_empty()).then(|| format!("{}://{}", scheme, authority).to_ascii_lowercase())
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -83,7 +124,27 @@ mod tests {
     use super::*;
 
     fn base() -> LinkBase {
-        LinkBase(Rc::from("https://truyxuat.quangtri.gov.vn/registry.jws"))
+        LinkBase::new("https://truyxuat.quangtri.gov.vn/registry.jws")
+    }
+
+    #[test]
+    fn images_only_from_the_registry_origin_or_listed_ones() {
+        let own = "https://truyxuat.quangtri.gov.vn/img/a.jpg";
+        assert_eq!(safe_image(own, &base()).as_deref(), Some(own));
+        assert_eq!(
+            safe_image("/img/a.jpg", &base()).as_deref(),
+            Some("/img/a.jpg")
+        );
+        let cdn = "https://cdn.example/a.jpg";
+        assert_eq!(safe_image(cdn, &base()), None, "another site, not listed");
+        let listed = LinkBase(base().0, Rc::from(vec!["https://cdn.example".to_string()]));
+        assert_eq!(safe_image(cdn, &listed).as_deref(), Some(cdn));
+        assert_eq!(
+            safe_image("https://cdn.example.evil/a.jpg", &listed),
+            None,
+            "a listed origin is matched whole, not as a prefix"
+        );
+        assert_eq!(safe_image("javascript:alert(1)", &listed), None);
     }
 
     #[test]

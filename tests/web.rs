@@ -441,9 +441,15 @@ fn trapped_scanner_is_replaced() {
 /// that the browser would send to another origin is never accepted.
 #[wasm_bindgen_test]
 fn links_are_decided_by_the_browser_url_parser() {
-    use txng_web::links::{safe_link, LinkBase};
+    use txng_web::links::{safe_image, safe_link, LinkBase};
     let base_url = "https://truyxuat.quangtri.gov.vn/registry.jws";
-    let base = LinkBase(Rc::from(base_url));
+    let base = LinkBase::new(base_url);
+    // A deployment that lets images load from one other origin.
+    let listed = LinkBase(
+        base.0.clone(),
+        std::rc::Rc::from(vec!["https://xn--vit-nam-rwa.example".to_string()]),
+    );
+    let mut images = [0usize; 2];
     let origin = web_sys::Url::new(base_url).expect("base").origin();
     let prefixes = [
         "",
@@ -499,6 +505,16 @@ fn links_are_decided_by_the_browser_url_parser() {
                     }
                     None => refused += 1,
                 }
+                // Images: only from the registry's origin, or one the deployment listed.
+                for (i, b) in [&base, &listed].into_iter().enumerate() {
+                    if let Some(img) = safe_image(&input, b) {
+                        images[i] += 1;
+                        let o = web_sys::Url::new(&img)
+                            .expect("accepted images parse")
+                            .origin();
+                        assert!(o == origin || b.1.contains(&o), "{input:?} -> {img}");
+                    }
+                }
                 if path_form && browser.is_some_and(|b| b.origin() != origin) {
                     assert_eq!(
                         safe_link(&input, &base),
@@ -512,6 +528,12 @@ fn links_are_decided_by_the_browser_url_parser() {
     assert!(
         accepted > 10 && refused > 1000,
         "{accepted} accepted, {refused} refused"
+    );
+    assert!(
+        images[0] > 0 && images[1] > images[0],
+        "images: {} from the registry's origin, {} with one listed origin",
+        images[0],
+        images[1]
     );
     assert_eq!(safe_link("/\t/evil.example/x", &base), None);
     assert_eq!(

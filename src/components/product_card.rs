@@ -75,7 +75,10 @@ pub fn row(r: &Row, base: &LinkBase, lang: Lang) -> Html {
 
 fn card(pv: &ProductView, base: &LinkBase, lang: Lang) -> Html {
     let name_lang = pv.name_is_source.then_some(()).and(source_lang(lang));
-    let img = pv.image_url.as_deref().and_then(|u| safe_href(u, base));
+    let img = pv
+        .image_url
+        .as_deref()
+        .and_then(|u| crate::links::safe_image(u, base));
     let alt = tf(T::ImageAlt, lang, &[&pv.name]);
     html! {
         <section id="product-card" class="card product" aria-labelledby="product-name">
