@@ -60,6 +60,8 @@ def main() -> int:
             add("trace", payload(b))
             add("trace", b)
     genuine_registry = payload((data_dir / "registry.jws").read_bytes())
+    for f in sorted(data_dir.glob("shards/*.json")):
+        add("shard", f.read_bytes())
 
     vectors = sorted(VECTORS.glob("valid/*.txt")) + sorted(VECTORS.glob("invalid/*.txt"))
     for v in vectors:

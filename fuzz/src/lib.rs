@@ -762,3 +762,126 @@ pub fn pipeline_target(data: &[u8]) {
     );
     oracle.check_verdict(&scanned, reg_payload, trace_payload, &v);
 }
+
+/// The shard target (FORMAT.md §2.7): the fuzzer's bytes are a shard, pinned (length, SHA-256 and
+/// the `from` and `version` it claims) by an index the anchor signs, so the core gets past the pin
+/// into the shard's content. What opens is consistent with its range; labels signed with the keys
+/// it lists verify as their dates say through index and shard, a stranger's never; a shard with
+/// one byte changed is refused by the pin.
+pub fn shard_target(data: &[u8]) {
+    use txng_core::shard::{sha256_hex, RegistryIndex, MAX_SHARD_BYTES};
+    use txng_core::verify::RegistryContext;
+    if data.len() > MAX_SHARD_BYTES {
+        return;
+    }
+    let claimed: Option<serde_json::Value> = serde_json::from_slice(data).ok();
+    let claim = |k: &str| claimed.as_ref().and_then(|v| v.get(k)).cloned();
+    let from = claim("from")
+        .and_then(|f| f.as_str().map(str::to_string))
+        .filter(|f| f.len() <= 12 && f.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or_default();
+    let version = claim("version")
+        .and_then(|v| v.as_u64())
+        .filter(|v| *v > 0)
+        .unwrap_or(1);
+    let index = serde_json::json!({
+        "format": "txng-registry-index/1",
+        "version": 1,
+        "authority": { "name": "Fuzz authority" },
+        "issued_at": "2026-11-01T00:00:00+07:00",
+        "next_update": "2030-12-31T00:00:00+07:00",
+        "resolvers": [HOST],
+        "trace_url_templates": ["/trace/{gtin}/{lot}.jws"],
+        "demo": false,
+        "shard_url_template": "shards/{from}-v{version}.json",
+        "shards": [{ "from": from, "version": version, "length": data.len(), "sha256": sha256_hex(data) }],
+    })
+    .to_string();
+    let index_jws =
+        txng_core::sign::sign_registry_index(index.as_bytes(), ANCHOR_KID, &keys().anchor);
+    let (idx, _) = RegistryIndex::load(index_jws.as_bytes(), &keys().anchors, NOW)
+        .expect("the harness's index loads");
+    let pinned = idx.shards.first().expect("one shard pinned").clone();
+    let reg = match idx.open_shard(&pinned, data) {
+        Ok(r) => r,
+        Err(c) => {
+            assert_ne!(
+                c.code,
+                Code::RegistryShardHashMismatch,
+                "the pinned bytes fail their own pin"
+            );
+            return;
+        }
+    };
+    for p in &reg.producers {
+        for pre in &p.gs1_company_prefixes {
+            assert!(pre.as_str() >= from.as_str(), "prefix {pre} before the shard's start {from}");
+        }
+    }
+    let mut bad = data.to_vec();
+    if let Some(b) = bad.get_mut(data.len() / 2) {
+        *b ^= 1;
+    }
+    let ctx = RegistryContext::default();
+    for p in reg.producers.iter().take(4) {
+        let Some(pre) = p.gs1_company_prefixes.first() else {
+            continue;
+        };
+        let body: String = format!("0{pre}0000000000000").chars().take(13).collect();
+        let Some(cd) = gs1::check_digit(&body) else {
+            continue;
+        };
+        let gtin = format!("{body}{cd}");
+        let owner = reg.producer_for_gtin(&gtin).map(|o| o.id.clone());
+        for k in p.keys.iter().take(4) {
+            let label = LabelData {
+                gtin: gtin.clone(),
+                cpv: None,
+                lot: "L1".into(),
+                serial: "S1".into(),
+                attributes: Vec::new(),
+            };
+            for key in [signing_key_for(&k.key), Some(&keys().stranger)]
+                .into_iter()
+                .flatten()
+            {
+                let Ok(link) = sign_label(label.clone(), k.number, key) else {
+                    continue;
+                };
+                let text = link.to_uri(&format!("https://{HOST}"));
+                let run = |shard: &[u8]| {
+                    let mut v = Verification::start_sharded(
+                        &text,
+                        Fetched::Bytes(index_jws.as_bytes()),
+                        ctx,
+                        &keys().anchors,
+                        NOW,
+                    );
+                    if v.shard_wanted().is_some() {
+                        v.add_shard(Fetched::Bytes(shard), None);
+                    }
+                    v.verdict()
+                };
+                let v = run(data);
+                let stranger = key.verifying_key() == keys().stranger.verifying_key();
+                let usable = owner.as_deref() == Some(p.id.as_str())
+                    && k.revoked_at.is_none_or(|at| at > NOW)
+                    && k.valid_from <= NOW;
+                if stranger {
+                    assert!(!green_or_amber(v.state), "stranger's label accepted");
+                } else if usable {
+                    assert!(
+                        green_or_amber(v.state),
+                        "registered key refused: {:?}",
+                        v.checks
+                    );
+                }
+                if !data.is_empty() {
+                    let t = run(&bad);
+                    assert!(!green_or_amber(t.state), "a changed shard accepted");
+                    assert!(t.has(Code::RegistryShardHashMismatch), "{:?}", t.checks);
+                }
+            }
+        }
+    }
+}
