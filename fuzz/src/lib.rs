@@ -815,7 +815,10 @@ pub fn shard_target(data: &[u8]) {
     };
     for p in &reg.producers {
         for pre in &p.gs1_company_prefixes {
-            assert!(pre.as_str() >= from.as_str(), "prefix {pre} before the shard's start {from}");
+            assert!(
+                pre.as_str() >= from.as_str(),
+                "prefix {pre} before the shard's start {from}"
+            );
         }
     }
     let mut bad = data.to_vec();
