@@ -68,8 +68,11 @@ self.addEventListener('fetch', (event) => {
         return res;
       } catch (e) {
         const cached = await cache.match(req.url);
-        if (cached) return cached;
-        throw e;
+        if (!cached) throw e;
+        // Marked as the device's copy: the page says so instead of "loaded" (it verifies it anyway).
+        const headers = new Headers(cached.headers);
+        headers.set('x-txng-saved', '1');
+        return new Response(await cached.arrayBuffer(), { status: cached.status, statusText: cached.statusText, headers });
       }
     })());
     return;

@@ -103,6 +103,7 @@ texts! {
     NetRegistryTooLarge => "Danh sách nhà sản xuất quá lớn, không được dùng.", "The producer list is too large and was not used.";
     NetTraceLoading => "Đang tải nhật ký sản xuất…", "Loading the production record…";
     NetTraceLoaded => "Đã tải nhật ký sản xuất.", "Production record loaded.";
+    NetTraceSaved => "Không có mạng: đang xem nhật ký sản xuất đã lưu trên máy (chữ ký vẫn được kiểm tra lại).", "Offline: showing the production record saved on this device (its signature was checked again).";
     NetTraceFailed => "Không tải được nhật ký sản xuất: {}.", "The production record could not be loaded: {}.";
     NetTraceTooLarge => "Nhật ký sản xuất quá lớn, không được dùng.", "The production record is too large and was not used.";
     WhyOffline => "không có mạng", "you are offline";

@@ -125,7 +125,10 @@ pub async fn refresh_registry(cfg: &Config) -> Refreshed {
             crate::pipeline::add_shard(&mut v, &url).await;
         }
         if v.wants_trace()
-            && crate::pipeline::add_trace(&mut v, &url).await == crate::state::TraceStatus::Loaded
+            && matches!(
+                crate::pipeline::add_trace(&mut v, &url).await,
+                crate::state::TraceStatus::Loaded | crate::state::TraceStatus::Saved
+            )
             && kept
         {
             ready += 1;

@@ -61,6 +61,9 @@ impl Failure {
 pub enum Got {
     /// The body, within the cap.
     Bytes(Vec<u8>),
+    /// The body of the copy the service worker kept, answered because the network failed
+    /// (`assets/sw.js` marks it `x-txng-saved: 1`): shown as the device's copy, never as fetched now.
+    Saved(Vec<u8>),
     /// Over the cap (by Content-Length or while reading).
     TooLarge,
     /// Nothing.
@@ -165,8 +168,21 @@ pub async fn fetch_capped(url: &str, cap: usize, timeout_ms: i32, revalidate: bo
         return Got::TooLarge;
     }
     let mut buf: Vec<u8> = Vec::with_capacity(declared.map_or(16 * 1024, |n| n as usize));
+    let saved = resp
+        .headers()
+        .get("x-txng-saved")
+        .ok()
+        .flatten()
+        .is_some_and(|v| v == "1");
+    let done = move |buf: Vec<u8>| {
+        if saved {
+            Got::Saved(buf)
+        } else {
+            Got::Bytes(buf)
+        }
+    };
     let Some(body) = resp.body() else {
-        return Got::Bytes(buf);
+        return done(buf);
     };
     let Ok(reader) = body
         .get_reader()
@@ -205,7 +221,7 @@ pub async fn fetch_capped(url: &str, cap: usize, timeout_ms: i32, revalidate: bo
         arr.copy_to(&mut buf[start..]);
     }
     drop(deadline);
-    Got::Bytes(buf)
+    done(buf)
 }
 
 /// Resolves `url` against `base` (itself resolved against the page; empty = the page), keeping
@@ -261,7 +277,9 @@ pub async fn registry(url: &str) -> RegistrySource {
     )
     .await
     {
-        Got::Bytes(b) => RegistrySource::Network(Rc::new(b)),
+        // The worker never answers the registry (assets/sw.js); were one to, its copy is verified
+        // like any other answer.
+        Got::Bytes(b) | Got::Saved(b) => RegistrySource::Network(Rc::new(b)),
         Got::TooLarge => RegistrySource::TooLarge,
         Got::Failed(why) => RegistrySource::Failed(why),
     }

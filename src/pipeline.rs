@@ -130,11 +130,11 @@ pub async fn add_shard(v: &mut Verification, index_url: &str) {
         }
     };
     match &got {
-        Got::Bytes(b) => v.add_shard(Fetched::Bytes(b), known),
+        Got::Bytes(b) | Got::Saved(b) => v.add_shard(Fetched::Bytes(b), known),
         Got::TooLarge => v.add_shard(Fetched::TooLarge, known),
         Got::Failed(f) => v.add_shard(Fetched::Unavailable(&f.detail()), known),
     }
-    if let (Some(used), Got::Bytes(b)) = (v.shard_used(), &got) {
+    if let (Some(used), Got::Bytes(b) | Got::Saved(b)) = (v.shard_used(), &got) {
         net::raise_shard_version(index_url, &used.from, used.version);
         if !from_saved {
             net::save_shard(index_url, &used.from, b);
@@ -162,6 +162,10 @@ pub async fn add_trace(v: &mut Verification, registry_url: &str) -> TraceStatus 
             Got::Bytes(b) => {
                 v.add_trace(Fetched::Bytes(&b));
                 return TraceStatus::Loaded;
+            }
+            Got::Saved(b) => {
+                v.add_trace(Fetched::Bytes(&b));
+                return TraceStatus::Saved;
             }
             Got::TooLarge => {
                 v.add_trace(Fetched::TooLarge);

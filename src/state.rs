@@ -88,6 +88,8 @@ pub enum TraceStatus {
     Loading,
     /// Fetched.
     Loaded,
+    /// Offline: the copy kept on this device (by the service worker) was used, and verified again.
+    Saved,
     /// Every URL failed; the last reason.
     Failed(Failure),
     /// Over the size cap.

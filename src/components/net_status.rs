@@ -56,6 +56,7 @@ pub fn trace_text(s: &TraceStatus, lang: Lang) -> Option<String> {
         TraceStatus::Idle => return None,
         TraceStatus::Loading => t(T::NetTraceLoading, lang).into(),
         TraceStatus::Loaded => t(T::NetTraceLoaded, lang).into(),
+        TraceStatus::Saved => t(T::NetTraceSaved, lang).into(),
         TraceStatus::Failed(w) => tf(T::NetTraceFailed, lang, &[&why(*w, lang)]),
         TraceStatus::TooLarge => t(T::NetTraceTooLarge, lang).into(),
     })

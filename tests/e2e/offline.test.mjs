@@ -72,6 +72,7 @@ test('offline after one online visit: signature verdict from the saved list, a t
     assert.ok(off.checks.includes('registry.cached'), `the verdict says the saved list was used: ${JSON.stringify(off)}`);
     assert.match(off.net, /\d{2}\/\d{2}\/\d{4}/, `the saved list's date is shown: ${off.net}`);
     assert.ok(off.timeline, 'the timeline viewed before is there offline');
+    assert.match(off.net, /nhật ký sản xuất đã lưu trên máy/, `the timeline is labelled as the device's copy: ${off.net}`);
     await screenshot(page, 'offline-seen');
 
     await page.goto(at(server.base, unseen.uri));
@@ -161,6 +162,7 @@ test('kiosk offline bundle: the products on display are preloaded, then verified
     const off = await settled(page);
     assert.equal(off.state, 'verified', `offline, a product of the bundle: ${JSON.stringify(off)}`);
     assert.ok(off.timeline, 'its timeline, never opened on this kiosk, is there offline');
+    assert.match(off.net, /nhật ký sản xuất đã lưu trên máy/, `labelled as the device's copy: ${off.net}`);
 
     await wedgeScan(page, third.uri);
     const never = await settled(page);
