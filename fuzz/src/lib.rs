@@ -542,6 +542,48 @@ pub fn jws_target(data: &[u8]) {
     assert!(Registry::load(tampered.as_bytes(), &keys().anchors, NOW).is_err());
 }
 
+/// A label the harness can sign for a registry: for up to four producers and up to four of their
+/// keys, a GTIN under the producer's first company prefix, and whether the registry gives that
+/// GTIN to this producer (a longer prefix of another may own it).
+pub struct ListedLabel<'a> {
+    /// One of its keys.
+    pub key: &'a txng_core::registry::ProducerKey,
+    /// Label data with the GTIN, lot `L1`, serial `S1`.
+    pub label: LabelData,
+    /// Whether `producer` owns the GTIN in `reg`.
+    pub owns: bool,
+}
+
+/// The labels of [`ListedLabel`] for `reg`.
+pub fn listed_labels(reg: &Registry) -> Vec<ListedLabel<'_>> {
+    let mut out = Vec::new();
+    for p in reg.producers.iter().take(4) {
+        let Some(pre) = p.gs1_company_prefixes.first() else {
+            continue;
+        };
+        let body: String = format!("0{pre}0000000000000").chars().take(13).collect();
+        let Some(cd) = gs1::check_digit(&body) else {
+            continue;
+        };
+        let gtin = format!("{body}{cd}");
+        let owns = reg.producer_for_gtin(&gtin).map(|o| o.id.as_str()) == Some(p.id.as_str());
+        for k in p.keys.iter().take(4) {
+            out.push(ListedLabel {
+                key: k,
+                label: LabelData {
+                    gtin: gtin.clone(),
+                    cpv: None,
+                    lot: "L1".into(),
+                    serial: "S1".into(),
+                    attributes: Vec::new(),
+                },
+                owns,
+            });
+        }
+    }
+    out
+}
+
 /// The registry payload target: the fuzzer's payload is signed by the anchor, so loading gets past
 /// the signature; what loads is consistent, and for every listed key the harness holds, a label it
 /// signs verifies exactly as the key's dates say, while a stranger's label never does.
@@ -594,55 +636,42 @@ pub fn registry_target(data: &[u8]) {
     }
     // Past the registry: labels signed with the listed keys the harness holds (a few).
     let mut oracle = Oracle::default();
-    for p in reg.producers.iter().take(4) {
-        let Some(pre) = p.gs1_company_prefixes.first() else {
-            continue;
-        };
-        let body: String = format!("0{pre}0000000000000").chars().take(13).collect();
-        let Some(cd) = gs1::check_digit(&body) else {
-            continue;
-        };
-        let gtin = format!("{body}{cd}");
-        let owner = reg.producer_for_gtin(&gtin).map(|o| o.id.clone());
-        for k in p.keys.iter().take(4) {
-            let label = LabelData {
-                gtin: gtin.clone(),
-                cpv: None,
-                lot: "L1".into(),
-                serial: "S1".into(),
-                attributes: Vec::new(),
+    for ListedLabel {
+        key: k,
+        label,
+        owns,
+    } in listed_labels(&reg)
+    {
+        for key in [signing_key_for(&k.key), Some(&keys().stranger)]
+            .into_iter()
+            .flatten()
+        {
+            let Some(link) = oracle.sign_label(label.clone(), k.number, key) else {
+                continue;
             };
-            for key in [signing_key_for(&k.key), Some(&keys().stranger)]
-                .into_iter()
-                .flatten()
-            {
-                let Some(link) = oracle.sign_label(label.clone(), k.number, key) else {
-                    continue;
-                };
-                let text = link.to_uri(&format!("https://{HOST}"));
-                let v = verify(
-                    &text,
-                    Fetched::Bytes(jws.as_bytes()),
-                    None,
-                    &keys().anchors,
-                    NOW,
+            let text = link.to_uri(&format!("https://{HOST}"));
+            let v = verify(
+                &text,
+                Fetched::Bytes(jws.as_bytes()),
+                None,
+                &keys().anchors,
+                NOW,
+            );
+            oracle.check_verdict(&text, data, None, &v);
+            let stranger = key.verifying_key() == keys().stranger.verifying_key();
+            let usable = owns
+                && reg.issued_at <= NOW
+                && k.revoked_at.is_none_or(|at| at > NOW)
+                && k.valid_from <= NOW
+                && !v.has(Code::RegistryExpired);
+            if stranger {
+                assert!(!green_or_amber(v.state), "stranger's label accepted");
+            } else if usable {
+                assert!(
+                    green_or_amber(v.state),
+                    "registered key refused: {:?}",
+                    v.checks
                 );
-                oracle.check_verdict(&text, data, None, &v);
-                let stranger = key.verifying_key() == keys().stranger.verifying_key();
-                let usable = owner.as_deref() == Some(p.id.as_str())
-                    && reg.issued_at <= NOW
-                    && k.revoked_at.is_none_or(|at| at > NOW)
-                    && k.valid_from <= NOW
-                    && !v.has(Code::RegistryExpired);
-                if stranger {
-                    assert!(!green_or_amber(v.state), "stranger's label accepted");
-                } else if usable {
-                    assert!(
-                        green_or_amber(v.state),
-                        "registered key refused: {:?}",
-                        v.checks
-                    );
-                }
             }
         }
     }
@@ -826,64 +855,49 @@ pub fn shard_target(data: &[u8]) {
         *b ^= 1;
     }
     let ctx = RegistryContext::default();
-    for p in reg.producers.iter().take(4) {
-        let Some(pre) = p.gs1_company_prefixes.first() else {
-            continue;
-        };
-        let body: String = format!("0{pre}0000000000000").chars().take(13).collect();
-        let Some(cd) = gs1::check_digit(&body) else {
-            continue;
-        };
-        let gtin = format!("{body}{cd}");
-        let owner = reg.producer_for_gtin(&gtin).map(|o| o.id.clone());
-        for k in p.keys.iter().take(4) {
-            let label = LabelData {
-                gtin: gtin.clone(),
-                cpv: None,
-                lot: "L1".into(),
-                serial: "S1".into(),
-                attributes: Vec::new(),
+    for ListedLabel {
+        key: k,
+        label,
+        owns,
+    } in listed_labels(&reg)
+    {
+        for key in [signing_key_for(&k.key), Some(&keys().stranger)]
+            .into_iter()
+            .flatten()
+        {
+            let Ok(link) = sign_label(label.clone(), k.number, key) else {
+                continue;
             };
-            for key in [signing_key_for(&k.key), Some(&keys().stranger)]
-                .into_iter()
-                .flatten()
-            {
-                let Ok(link) = sign_label(label.clone(), k.number, key) else {
-                    continue;
-                };
-                let text = link.to_uri(&format!("https://{HOST}"));
-                let run = |shard: &[u8]| {
-                    let mut v = Verification::start_sharded(
-                        &text,
-                        Fetched::Bytes(index_jws.as_bytes()),
-                        ctx,
-                        &keys().anchors,
-                        NOW,
-                    );
-                    if v.shard_wanted().is_some() {
-                        v.add_shard(Fetched::Bytes(shard), None);
-                    }
-                    v.verdict()
-                };
-                let v = run(data);
-                let stranger = key.verifying_key() == keys().stranger.verifying_key();
-                let usable = owner.as_deref() == Some(p.id.as_str())
-                    && k.revoked_at.is_none_or(|at| at > NOW)
-                    && k.valid_from <= NOW;
-                if stranger {
-                    assert!(!green_or_amber(v.state), "stranger's label accepted");
-                } else if usable {
-                    assert!(
-                        green_or_amber(v.state),
-                        "registered key refused: {:?}",
-                        v.checks
-                    );
+            let text = link.to_uri(&format!("https://{HOST}"));
+            let run = |shard: &[u8]| {
+                let mut v = Verification::start_sharded(
+                    &text,
+                    Fetched::Bytes(index_jws.as_bytes()),
+                    ctx,
+                    &keys().anchors,
+                    NOW,
+                );
+                if v.shard_wanted().is_some() {
+                    v.add_shard(Fetched::Bytes(shard), None);
                 }
-                if !data.is_empty() {
-                    let t = run(&bad);
-                    assert!(!green_or_amber(t.state), "a changed shard accepted");
-                    assert!(t.has(Code::RegistryShardHashMismatch), "{:?}", t.checks);
-                }
+                v.verdict()
+            };
+            let v = run(data);
+            let stranger = key.verifying_key() == keys().stranger.verifying_key();
+            let usable = owns && k.revoked_at.is_none_or(|at| at > NOW) && k.valid_from <= NOW;
+            if stranger {
+                assert!(!green_or_amber(v.state), "stranger's label accepted");
+            } else if usable {
+                assert!(
+                    green_or_amber(v.state),
+                    "registered key refused: {:?}",
+                    v.checks
+                );
+            }
+            if !data.is_empty() {
+                let t = run(&bad);
+                assert!(!green_or_amber(t.state), "a changed shard accepted");
+                assert!(t.has(Code::RegistryShardHashMismatch), "{:?}", t.checks);
             }
         }
     }

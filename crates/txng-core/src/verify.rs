@@ -169,16 +169,9 @@ impl Verification {
         Verification::start_with(scanned, registry, ctx, anchors, now)
     }
 
-    /// Runs parse, registry and label-signature stages, refusing a registry older than one
-    /// already seen (`ctx.known_issued_at`).
-    pub fn start_with(
-        scanned: &str,
-        registry: Fetched<'_>,
-        ctx: RegistryContext,
-        anchors: &[TrustAnchor],
-        now: UnixTime,
-    ) -> Verification {
-        let mut v = Verification {
+    /// A verification with no stage run yet, judging keys at `now`.
+    fn empty(now: UnixTime) -> Verification {
+        Verification {
             checks: Vec::new(),
             link: None,
             registry: None,
@@ -189,7 +182,19 @@ impl Verification {
             shard_wanted: None,
             shard_used: None,
             now,
-        };
+        }
+    }
+
+    /// Runs parse, registry and label-signature stages, refusing a registry older than one
+    /// already seen (`ctx.known_issued_at`).
+    pub fn start_with(
+        scanned: &str,
+        registry: Fetched<'_>,
+        ctx: RegistryContext,
+        anchors: &[TrustAnchor],
+        now: UnixTime,
+    ) -> Verification {
+        let mut v = Verification::empty(now);
         v.parse_link(scanned);
         match registry {
             Fetched::Bytes(b) => match Registry::load(b, anchors, now) {
@@ -217,18 +222,7 @@ impl Verification {
         anchors: &[TrustAnchor],
         now: UnixTime,
     ) -> Verification {
-        let mut v = Verification {
-            checks: Vec::new(),
-            link: None,
-            registry: None,
-            producer: None,
-            signature_ok: false,
-            trace: None,
-            index: None,
-            shard_wanted: None,
-            shard_used: None,
-            now,
-        };
+        let mut v = Verification::empty(now);
         v.parse_link(scanned);
         match index {
             Fetched::Bytes(b) => match RegistryIndex::load(b, anchors, now) {
