@@ -237,10 +237,26 @@ pub fn check_state(v: &Verdict) {
     assert_eq!(v.state, expected, "state not derived from {:?}", v.checks);
     assert!(signed <= 1, "signature.valid twice");
     assert!(v.has(Code::LabelCopyPossible));
-    let shown = green_or_amber(v.state);
+    // FORMAT.md §4.2: signed data only under green or amber, or when the only failures are
+    // `lot.recalled` (the label is genuine; the shopper must learn which product to return).
+    let recalled_only = v.state == State::Invalid
+        && v.checks
+            .iter()
+            .filter(|c| c.severity == Severity::Failure)
+            .all(|c| c.code == Code::LotRecalled);
+    let shown = green_or_amber(v.state) || recalled_only;
     if !shown {
         assert!(v.label.is_none() && v.producer.is_none() && v.product.is_none());
         assert!(v.events.is_empty());
+    } else if recalled_only {
+        assert!(
+            v.has(Code::SignatureValid),
+            "a recalled lot shown without a valid signature"
+        );
+        assert!(
+            v.has(Code::TraceValid),
+            "a recall is read from a valid trace"
+        );
     } else {
         // The main reason: the signature under green, the first warning under amber.
         let main = v.main_check().map(|c| c.code);
