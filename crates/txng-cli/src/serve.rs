@@ -178,12 +178,18 @@ fn compressible(content_type: &str) -> bool {
 pub struct Encoded {
     mtime: SystemTime,
     len: u64,
+    /// The brotli quality used: a request that comes before the startup pass reaches its file
+    /// gets a quick compression, which the startup pass then replaces with the best one.
+    quality: u32,
     gzip: Option<Bytes>,
     br: Option<Bytes>,
 }
 
 /// Compressed bodies by canonical path.
 type Cache = Mutex<HashMap<PathBuf, Arc<Encoded>>>;
+
+/// The brotli quality of the startup pass (the best).
+const BEST_QUALITY: u32 = 11;
 
 /// gzip (best) and brotli (`quality`, 0–11) of a file.
 pub fn compress(path: &Path, quality: u32) -> Option<Encoded> {
@@ -206,6 +212,7 @@ pub fn compress(path: &Path, quality: u32) -> Option<Encoded> {
     Some(Encoded {
         mtime: meta.modified().ok()?,
         len: meta.len(),
+        quality,
         gzip: smaller(gz),
         br: smaller(br),
     })
@@ -220,16 +227,19 @@ fn cached(path: &Path, cache: &Cache) -> Option<Arc<Encoded>> {
         .cloned()
 }
 
-/// Puts a file's compressed forms into the cache unless an entry for the same file version is
-/// already there (a request and the startup pass may race); returns the entry in force, so every
-/// response for one file version has the same bytes.
+/// Puts a file's compressed forms into the cache unless an entry for the same file version and at
+/// least the same quality is already there (a request and the startup pass may race); returns the
+/// entry in force. A quick compression made for an early request is replaced by the startup
+/// pass's best one, so it is not what every later visitor gets.
 fn insert_fresh(cache: &Cache, path: PathBuf, enc: Encoded) -> Arc<Encoded> {
     let enc = Arc::new(enc);
     let Ok(mut c) = cache.lock() else {
         return enc;
     };
     match c.get(&path) {
-        Some(old) if old.mtime == enc.mtime && old.len == enc.len => Arc::clone(old),
+        Some(old) if old.mtime == enc.mtime && old.len == enc.len && old.quality >= enc.quality => {
+            Arc::clone(old)
+        }
         _ => {
             c.insert(path, Arc::clone(&enc));
             enc
@@ -250,8 +260,11 @@ fn precompress(roots: &[PathBuf], cache: &Cache) -> usize {
             let p = e.path();
             if ft.is_dir() {
                 stack.push(p);
-            } else if ft.is_file() && compressible(mime(&p)) && cached(&p, cache).is_none() {
-                if let Some(enc) = compress(&p, 11) {
+            } else if ft.is_file()
+                && compressible(mime(&p))
+                && cached(&p, cache).is_none_or(|e| e.quality < BEST_QUALITY)
+            {
+                if let Some(enc) = compress(&p, BEST_QUALITY) {
                     insert_fresh(cache, p, enc);
                     n += 1;
                 }
@@ -929,6 +942,28 @@ mod tests {
         );
         assert!(compressible(mime(Path::new("a.wasm"))));
         assert!(compressible(mime(Path::new("r.jws"))));
+
+        // A request before the startup pass reached the file: a quick compression is cached,
+        // then the pass replaces it with the best, and a late quick one does not undo that.
+        let g = dir.path().join("b.wasm");
+        let data: Vec<u8> = (0..60_000u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8 % 7)
+            .collect();
+        std::fs::write(&g, &data).expect("write");
+        let quick = insert_fresh(&cache, g.clone(), compress(&g, 1).expect("quick"));
+        assert_eq!(quick.quality, 1);
+        assert_eq!(precompress(&[dir.path().to_path_buf()], &cache), 2);
+        let best = cached(&g, &cache).expect("cached");
+        assert_eq!(
+            best.quality, BEST_QUALITY,
+            "the startup pass replaced the quick one"
+        );
+        assert_eq!(best.br, compress(&g, BEST_QUALITY).expect("best").br);
+        let late = insert_fresh(&cache, g.clone(), compress(&g, 1).expect("quick"));
+        assert_eq!(
+            late.quality, BEST_QUALITY,
+            "a late quick one keeps the best"
+        );
         assert!(!compressible(mime(Path::new("q.png"))));
     }
 

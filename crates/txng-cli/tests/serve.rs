@@ -299,12 +299,24 @@ fn brotli_and_gzip_by_accept_encoding() {
         "PNG is sent as is"
     );
     assert_eq!(png.body.len(), BIG);
-    let head = request(a, "HEAD", "/app.js", &["Accept-Encoding: br"]);
-    assert!(head.body.is_empty());
-    assert_eq!(head.header("content-encoding"), Some("br"));
-    assert_eq!(
-        head.header("content-length").and_then(|l| l.parse().ok()),
-        Some(br.body.len())
+    // HEAD says what GET sends. (A quick compression made for an early request is replaced once
+    // by the startup pass's best one, so a pair straddling that moment may differ: the second
+    // pair cannot.)
+    let mut pairs = Vec::new();
+    for _ in 0..2 {
+        let head = request(a, "HEAD", "/app.js", &["Accept-Encoding: br"]);
+        assert!(head.body.is_empty());
+        assert_eq!(head.header("content-encoding"), Some("br"));
+        let get = get(a, "/app.js", &["Accept-Encoding: br"]);
+        let declared: Option<usize> = head.header("content-length").and_then(|l| l.parse().ok());
+        pairs.push((declared, get.body.len()));
+        if declared == Some(get.body.len()) {
+            break;
+        }
+    }
+    assert!(
+        pairs.iter().any(|(h, g)| *h == Some(*g)),
+        "HEAD and GET disagree: {pairs:?}"
     );
 }
 
