@@ -1,27 +1,58 @@
 // Starts the txng widget on the standalone page (an ES module, so no inline script is needed under
 // the CSP). The wasm is located relative to the JS glue, so the widget works under any base path.
+//
+// Two modules (issue 10): the small verify-first module (pkg/txng_first*, no Yew; index.html
+// preloads it) verifies a label link and shows its final verdict; the interface
+// (pkg/txng_web*, Yew) loads after that verdict is on screen and takes over with the bytes the
+// first one fetched (mountPage(handed)). The Rust side decides what is a label link; the path test
+// below only lets other pages (the start page, a kiosk) start loading the interface at once.
 // A failed load (weak signal, old browser) says so and offers to reload the page.
-import init, { mountPage } from '../pkg/txng_web.js';
+import initFirst, { verifyPage } from '../pkg/txng_first.js';
 
-init().then(() => {
-  mountPage();
-  frameBridge();
-  offline();
-}).catch((e) => {
-  const msg = document.querySelector('#txng .boot__msg');
-  if (msg) {
-    msg.textContent = 'Không tải được trang kiểm tra (mạng yếu hoặc trình duyệt quá cũ). Hãy tải lại trang. (Could not load the verifier: reload the page.)';
-    msg.className = 'boot__msg error';
-    const again = document.createElement('button');
-    again.type = 'button';
-    again.id = 'boot-reload';
-    again.className = 'btn btn--primary';
-    again.textContent = 'Tải lại trang (Reload)';
-    again.addEventListener('click', () => window.location.reload());
-    msg.after(again);
-  }
-  console.error(e);
+const labelPath = /(^|\/)01\/\d{14}(\/|$)/.test(window.location.pathname);
+const loadUi = () => import('../pkg/txng_web.js').then(async (ui) => {
+  await ui.default();
+  return ui;
 });
+const first = labelPath
+  ? initFirst().then(() => verifyPage()).catch((e) => {
+    console.warn('txng: verify-first module failed; the interface verifies', e);
+    return null;
+  })
+  : Promise.resolve(null);
+
+first
+  .then(async (handed) => {
+    const ui = await loadUi();
+    ui.mountPage(handed);
+    frameBridge();
+    offline();
+  })
+  .catch((e) => {
+    console.error(e);
+    bootFailed();
+  });
+
+// The interface did not load: say so where the "loading" line was (or under a verdict the
+// verify-first module already shows) and offer to reload.
+function bootFailed() {
+  const root = document.getElementById('txng');
+  if (!root || document.getElementById('boot-reload')) return;
+  let msg = root.querySelector('.boot__msg');
+  if (!msg) {
+    msg = document.createElement('p');
+    (root.querySelector('.boot') || root).append(msg);
+  }
+  msg.textContent = 'Không tải được trang kiểm tra (mạng yếu hoặc trình duyệt quá cũ). Hãy tải lại trang. (Could not load the verifier: reload the page.)';
+  msg.className = 'boot__msg error';
+  const again = document.createElement('button');
+  again.type = 'button';
+  again.id = 'boot-reload';
+  again.className = 'btn btn--primary';
+  again.textContent = 'Tải lại trang (Reload)';
+  again.addEventListener('click', () => window.location.reload());
+  msg.after(again);
+}
 
 // The iframe route (README "Embedding"): framed as /?parent=ORIGIN by a site the deployment lists in
 // "parent_origins" of #txng-config, the page posts to that origin only (never '*'):

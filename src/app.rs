@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// `localStorage` key of the chosen language.
-pub const LANG_KEY: &str = "txng.lang";
+pub use crate::LANG_KEY;
 
 /// Props.
 #[derive(Properties, PartialEq)]
@@ -39,6 +39,12 @@ pub struct Props {
     /// Kiosk mode ([`crate::kiosk`]): idle screen, countdown back to it, a new visitor each time.
     #[prop_or_default]
     pub kiosk: Option<crate::kiosk::Kiosk>,
+    /// The verify-first module ([`crate::first`]) shows this page's verdict in the mount point:
+    /// the app renders nothing until its own verdict of the same link is final, then removes
+    /// that banner in the same task (never two `#verdict` at once, never a verdict that could
+    /// still change).
+    #[prop_or_default]
+    pub taking_over: bool,
 }
 
 /// The element with focus, looking through open shadow roots (inside one, the document's
@@ -109,6 +115,25 @@ fn text_field_focused() -> bool {
         || el
             .dyn_ref::<web_sys::HtmlElement>()
             .is_some_and(|h| h.is_content_editable())
+}
+
+/// Removes what the verify-first module wrote into the mount point (its banner and the boot
+/// placeholder around it).
+fn remove_first_banner() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(Some(first)) = doc.query_selector(&format!(
+        "#{} .{}",
+        crate::MOUNT_ID,
+        crate::first::FIRST_CLASS
+    )) else {
+        return;
+    };
+    match first.closest(".boot").ok().flatten() {
+        Some(boot) => boot.remove(),
+        None => first.remove(),
+    }
 }
 
 /// The widget.
@@ -251,10 +276,26 @@ pub fn App(p: &Props) -> Html {
         });
     }
 
+    // Taking over from the verify-first module: hold until the verdict is final (or the
+    // configuration is refused), once.
+    let held = use_mut_ref(|| p.taking_over);
+    if *held.borrow() && (crate::pipeline::settled(&state) || state.config_error.is_some()) {
+        *held.borrow_mut() = false;
+    }
+    let hold = *held.borrow();
+    {
+        let taking_over = p.taking_over;
+        use_effect_with(hold, move |hold| {
+            if taking_over && !*hold {
+                remove_first_banner();
+            }
+        });
+    }
+
     // Focus the verdict heading when a run's first verdict appears (keyboard and screen-reader
     // users land on it; the live region announces it too).
     {
-        let done = matches!(state.phase, Phase::Done(_));
+        let done = matches!(state.phase, Phase::Done(_)) && !hold;
         let root = root.clone();
         use_effect_with((state.run, done), move |(_, done)| {
             if *done {
@@ -274,7 +315,7 @@ pub fn App(p: &Props) -> Html {
     {
         let root = root.clone();
         let verdict = state.verdict().cloned();
-        use_effect_with(verdict, move |v| {
+        use_effect_with((verdict, hold), move |(v, _)| {
             if let (Some(v), Some(r)) = (v, root.cast::<web_sys::Element>()) {
                 announce(&r, v);
             }
@@ -501,6 +542,9 @@ pub fn App(p: &Props) -> Html {
     } else {
         "txng"
     };
+    if hold {
+        return Html::default();
+    }
     html! {
         <ContextProvider<crate::links::LinkBase> context={(*link_base).clone()}>
         <div {class} ref={root} lang={lang.as_str()} data-mode={mode} onclick={on_root_click}>

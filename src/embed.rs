@@ -59,6 +59,7 @@ pub fn mount_element(
         embedded: true,
         compact: mode.trim().eq_ignore_ascii_case("compact"),
         kiosk: None,
+        taking_over: false,
     };
     Mounted(Some(
         yew::Renderer::<App>::with_root_and_props(root, props).render(),

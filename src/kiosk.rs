@@ -19,12 +19,19 @@
 //! - a camera stream that stops is restarted.
 
 use crate::config::Config;
+#[cfg(feature = "ui")]
 use crate::i18n::{t, tf, T};
+#[cfg(feature = "ui")]
 use std::cell::Cell;
+#[cfg(feature = "ui")]
 use std::rc::Rc;
+#[cfg(feature = "ui")]
 use txng_core::Lang;
+#[cfg(feature = "ui")]
 use wasm_bindgen::closure::Closure;
+#[cfg(feature = "ui")]
 use wasm_bindgen::JsCast;
+#[cfg(feature = "ui")]
 use yew::prelude::*;
 
 /// Default seconds from a result back to the idle screen.
@@ -151,6 +158,7 @@ pub async fn sleep_ms(ms: i32) {
 }
 
 /// Props of [`Countdown`].
+#[cfg(feature = "ui")]
 #[derive(Properties, PartialEq)]
 pub struct CountdownProps {
     /// Seconds to count down from.
@@ -165,6 +173,7 @@ pub struct CountdownProps {
 
 /// The bar at the top of a kiosk result: "Quét mã khác" and the visible countdown
 /// (`#kiosk-countdown`, `data-seconds`). Key it by the run so each result counts from the start.
+#[cfg(feature = "ui")]
 #[function_component]
 pub fn Countdown(p: &CountdownProps) -> Html {
     let left = use_state(|| p.seconds);
@@ -211,6 +220,7 @@ pub fn Countdown(p: &CountdownProps) -> Html {
 }
 
 /// Props of [`LinkQr`].
+#[cfg(feature = "ui")]
 #[derive(Properties, PartialEq)]
 pub struct LinkQrProps {
     /// The link (absolute URL, `tel:` or `mailto:`).
@@ -224,6 +234,7 @@ pub struct LinkQrProps {
 }
 
 /// A link shown as a QR code for the visitor's phone (`#kiosk-link`), instead of leaving the kiosk.
+#[cfg(feature = "ui")]
 #[function_component]
 pub fn LinkQr(p: &LinkQrProps) -> Html {
     let qr = use_state(|| None::<(u32, String)>);
@@ -274,6 +285,7 @@ pub fn LinkQr(p: &LinkQrProps) -> Html {
 
 /// The target of a click on a link inside the kiosk, to show as a QR code instead of following
 /// it: the anchor's resolved `href`.
+#[cfg(feature = "ui")]
 pub fn clicked_link(e: &MouseEvent) -> Option<String> {
     let el: web_sys::Element = e.target()?.dyn_into().ok()?;
     let a = el.closest("a[href]").ok()??;
@@ -282,6 +294,7 @@ pub fn clicked_link(e: &MouseEvent) -> Option<String> {
 }
 
 /// Bytes of the widget's wasm linear memory (for the kiosk soak's figures: it must stay flat).
+#[cfg(feature = "ui")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = wasmMemoryBytes)]
 pub fn wasm_memory_bytes() -> f64 {
     wasm_bindgen::memory()
@@ -294,6 +307,7 @@ pub fn wasm_memory_bytes() -> f64 {
 /// Whether the kiosk's camera view has a stream that stopped (every video track `ended`: the
 /// camera was unplugged, the driver reset, the browser revoked it): then the view is remounted,
 /// which asks for the camera again.
+#[cfg(feature = "ui")]
 pub fn camera_stopped(root: &NodeRef) -> bool {
     let Some(video) = root
         .cast::<web_sys::Element>()

@@ -21,23 +21,34 @@
 //! `#txng-config` block ([`mount_page`]); only it reads the page address as a scanned code.
 #![deny(missing_docs)]
 
+#[cfg(feature = "ui")]
 pub mod app;
+#[cfg(feature = "ui")]
 pub mod components;
 pub mod config;
+#[cfg(feature = "ui")]
 pub mod embed;
+pub mod first;
 pub mod i18n;
 pub mod kiosk;
 pub mod links;
 pub mod marks;
 pub mod net;
 pub mod pipeline;
+#[cfg(feature = "ui")]
 pub mod scan;
 pub mod state;
+pub mod tree;
+pub mod verdict;
 
+#[cfg(feature = "ui")]
 use wasm_bindgen::prelude::*;
 
 /// The id of the mount point.
 pub const MOUNT_ID: &str = "txng";
+
+/// Where the chosen language is kept on this device (not in a kiosk).
+pub const LANG_KEY: &str = "txng.lang";
 
 /// The page address if it is a label link: its path has a segment `01` followed by a 14-digit
 /// GTIN segment (FORMAT.md §1.1: any segments may precede `/01/{gtin}`). Other pages (a news
@@ -55,8 +66,13 @@ pub fn digital_link_of(href: &str, pathname: &str) -> Option<String> {
 /// `#txng-config` block, takes the page address as a scanned code if it is a label link, and
 /// mounts the app into `#txng`. Does nothing on a page without `#txng` (the custom element of
 /// [`embed`] mounts itself).
+///
+/// `handed`: what the verify-first module ([`first`]) fetched, if it showed this page's verdict
+/// (`null`/`undefined` otherwise). The app then verifies the same bytes and replaces that banner
+/// once its own verdict is final.
+#[cfg(feature = "ui")]
 #[wasm_bindgen(js_name = mountPage)]
-pub fn mount_page() {
+pub fn mount_page(handed: JsValue) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -73,12 +89,23 @@ pub fn mount_page() {
         .local_storage()
         .ok()
         .flatten()
-        .and_then(|s| s.get_item(app::LANG_KEY).ok().flatten())
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
         .and_then(|l| txng_core::Lang::parse(&l));
     let config_text = doc
         .get_element_by_id(config::CONFIG_ELEMENT_ID)
         .and_then(|e| e.text_content());
     let kiosk = kiosk::Kiosk::from_page(config_text.as_deref(), &loc.search().unwrap_or_default());
+    // What the verify-first module fetched serves this link's first run (one request each);
+    // its banner stays until the app's own verdict is final.
+    if handed.is_array() && initial_link.is_some() {
+        net::accept_handed(&handed);
+    }
+    let taking_over = doc
+        .query_selector(&format!("#{MOUNT_ID} .{}", first::FIRST_CLASS))
+        .ok()
+        .flatten()
+        .is_some()
+        && initial_link.is_some();
     let props = app::Props {
         config,
         initial_link,
@@ -87,11 +114,20 @@ pub fn mount_page() {
         embedded: false,
         compact: false,
         kiosk,
+        taking_over,
     };
     if let Some(root) = doc.get_element_by_id(MOUNT_ID) {
-        root.set_text_content(None); // drop the "loading" placeholder
         let _ = root.class_list().add_1("txng-root");
-        yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+        // Yew empties the element it mounts into: taking over, it gets its own, after the first
+        // module's banner (which the app removes once its verdict is final).
+        let host = if taking_over {
+            doc.create_element("div")
+                .ok()
+                .filter(|h| root.append_child(h).is_ok())
+        } else {
+            None
+        };
+        yew::Renderer::<app::App>::with_root_and_props(host.unwrap_or(root), props).render();
     }
 }
 

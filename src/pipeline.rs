@@ -193,12 +193,23 @@ pub async fn run(scanned: Rc<str>, cfg: Rc<Config>, run: u32, dispatch: impl Fn(
         add_shard(&mut v, &registry_url).await;
     }
     dispatch(Action::Registry(run, status));
+    // The trace status goes to Loading before the first verdict, and the final verdict comes
+    // before the trace's final status: a verdict with a trace status other than Loading is final
+    // (the interface taking over from the verify-first module waits for that, `app::App`).
+    let wants_trace = v.wants_trace();
+    if wants_trace {
+        dispatch(Action::Trace(run, TraceStatus::Loading));
+    }
     dispatch(Action::Verdict(run, Shared::new(v.verdict())));
-    if !v.wants_trace() {
+    if !wants_trace {
         return;
     }
-    dispatch(Action::Trace(run, TraceStatus::Loading));
     let status = add_trace(&mut v, &registry_url).await;
-    dispatch(Action::Trace(run, status));
     dispatch(Action::Verdict(run, Shared::new(v.verdict())));
+    dispatch(Action::Trace(run, status));
+}
+
+/// Whether a state's verdict is final: a verdict is on screen and no trace document is loading.
+pub fn settled(s: &crate::state::AppState) -> bool {
+    matches!(s.phase, crate::state::Phase::Done(_)) && s.trace != TraceStatus::Loading
 }

@@ -9,6 +9,7 @@ use crate::net::Failure;
 use std::rc::Rc;
 use txng_core::time::UnixTime;
 use txng_core::{Lang, Verdict};
+#[cfg(feature = "ui")]
 use yew::Reducible;
 
 /// A shared value compared by identity: a new verdict is a new `Rc`, so props comparisons are one
@@ -235,6 +236,7 @@ impl AppState {
     }
 }
 
+#[cfg(feature = "ui")]
 impl Reducible for AppState {
     type Action = Action;
 

@@ -478,3 +478,66 @@ fn renders_every_fixture_view() {
         }
     }
 }
+
+/// A component that renders an element tree through its Yew backend (`El::to_vtag`).
+#[derive(yew::Properties, PartialEq)]
+struct TreeProps {
+    tree: txng_web::tree::El,
+}
+
+#[yew::function_component]
+fn Tree(p: &TreeProps) -> yew::Html {
+    p.tree.to_vtag().into()
+}
+
+/// One render path for the verdict (issue 10): the verify-first module writes
+/// `txng_web::verdict::banner` with DOM calls, and the interface's banner is that same tree, so
+/// for every test vector in both languages the interface renders exactly the tree (nothing added
+/// but the retry button, which needs a callback), and the tree carries the view's words.
+#[test]
+fn verify_first_banner_is_the_interface_banner() {
+    for f in view_fixtures::fixtures() {
+        for lang in [Lang::Vi, Lang::En] {
+            let vw = Shared::new(View::new(&f.verdict, lang, Some(f.now)));
+            let tree = txng_web::verdict::banner(&vw, lang, false);
+            let interface = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
+                phase: Phase::Done(Shared::new(f.verdict.clone())),
+                view: Some(vw.clone()),
+                config_error: None,
+                busy: false,
+                on_retry: None,
+                lang,
+            });
+            assert_eq!(
+                render::<Tree>(TreeProps { tree: tree.clone() }),
+                interface,
+                "{} {lang:?}",
+                f.name
+            );
+            let text = tree.text_content();
+            let mut words = vec![vw.headline.clone(), vw.action.clone()];
+            words.extend(vw.reason.clone());
+            words.extend(vw.stamp.clone());
+            for w in words {
+                assert!(text.contains(&w), "{} {lang:?}: {w:?}", f.name);
+            }
+            assert_eq!(tree.get("data-state"), Some(vw.state.as_str()));
+            assert_eq!(tree.get("aria-busy"), None);
+            let busy = txng_web::verdict::banner(&vw, lang, true);
+            assert_eq!(busy.get("aria-busy"), Some("true"));
+        }
+    }
+}
+
+/// Text in the tree is text: markup in signed data is escaped by the Yew backend (the DOM
+/// backend is checked in the browser, tests/web.rs).
+#[test]
+fn tree_text_is_never_markup() {
+    let hostile = r#"<img src=x onerror="alert(1)">&amp;"#;
+    let tree = txng_web::tree::El::new("p")
+        .attr("title", hostile)
+        .text(hostile);
+    let html = render::<Tree>(TreeProps { tree });
+    assert!(!html.contains("<img"), "{html}");
+    assert!(html.contains("&lt;img src=x"), "{html}");
+}

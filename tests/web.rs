@@ -309,6 +309,7 @@ async fn app_renders_the_dom_contract() {
         embedded: false,
         compact: false,
         kiosk: None,
+        taking_over: false,
     };
     yew::Renderer::<txng_web::app::App>::with_root_and_props(root.clone(), props).render();
     let q = |sel: &str| root.query_selector(sel).ok().flatten();
@@ -610,4 +611,136 @@ async fn sharded_registry_index_then_shard() {
         Some(2),
         "never lowered"
     );
+}
+
+/// The verify-first hand-over (issue 10): what the first module fetched is taken once by the
+/// interface, within the cap; a URL it did not fetch goes to the network.
+#[wasm_bindgen_test]
+async fn handed_bodies_are_taken_once_within_the_cap() {
+    let url = blob_url(b"0123456789");
+    let missing = net::resolve("/txng-handed-not-on-server.jws", "").expect("url");
+    net::record_fetches();
+    assert_eq!(
+        net::fetch_capped(&url, 100, 5_000, false).await,
+        Got::Bytes(b"0123456789".to_vec())
+    );
+    assert_eq!(
+        net::fetch_capped(&missing, 100, 5_000, false).await,
+        Got::Failed(Failure::Http(404))
+    );
+    let handed = net::recorded_to_js();
+    let urls: Vec<String> = js_sys::Array::from(&handed)
+        .iter()
+        .map(|e| {
+            js_sys::Array::from(&e)
+                .get(0)
+                .as_string()
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(urls, vec![url.clone()], "failures are not handed over");
+    // Taken once: the blob URL is revoked, so only the hand-over can still answer it.
+    web_sys::Url::revoke_object_url(&url).expect("revoke");
+    net::accept_handed(&handed);
+    assert_eq!(
+        net::fetch_capped(&url, 100, 5_000, false).await,
+        Got::Bytes(b"0123456789".to_vec())
+    );
+    assert_eq!(
+        net::fetch_capped(&url, 100, 5_000, false).await,
+        Got::Failed(Failure::Network)
+    );
+    // Over the cap of the asking fetch: refused like a network answer.
+    net::accept_handed(&handed);
+    assert_eq!(
+        net::fetch_capped(&url, 4, 5_000, false).await,
+        Got::TooLarge
+    );
+    // Anything that is not the first module's array is ignored.
+    net::accept_handed(&wasm_bindgen::JsValue::from_str("x"));
+    assert_eq!(
+        net::fetch_capped(&url, 100, 5_000, false).await,
+        Got::Failed(Failure::Network)
+    );
+}
+
+/// The DOM backend of the element tree writes text as text and attribute values as values.
+#[wasm_bindgen_test]
+fn tree_dom_text_is_never_markup() {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let hostile = r#"<img src=x onerror="alert(1)">"#;
+    let el = txng_web::tree::El::new("p")
+        .attr("title", hostile)
+        .text(hostile)
+        .child(txng_web::tree::El::new("strong").text("ok"))
+        .to_dom(&doc)
+        .expect("dom");
+    assert_eq!(el.tag_name(), "P");
+    assert_eq!(el.child_element_count(), 1, "only the <strong>");
+    assert_eq!(el.text_content().as_deref(), Some(&*format!("{hostile}ok")));
+    assert_eq!(el.get_attribute("title").as_deref(), Some(hostile));
+}
+
+/// The interface taking over from the verify-first module (issue 10): the first module's banner
+/// stays, with no second `#verdict` beside it, until the app's own verdict is final; then the app
+/// shows its page and the first banner is gone.
+#[wasm_bindgen_test]
+async fn the_app_takes_over_the_first_banner_once_its_verdict_is_final() {
+    let url = blob_url(REGISTRY.trim().as_bytes());
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let root = doc.create_element("div").expect("div");
+    root.set_id(txng_web::MOUNT_ID);
+    root.set_inner_html(
+        r#"<div class="boot"><main class="main txng-first"><section id="verdict" data-state="verified"></section></main></div>"#,
+    );
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    let props = txng_web::app::Props {
+        config: Rc::new(Ok(config(&url))),
+        initial_link: Some(scanned(VALID).to_string().into()),
+        saved_lang: None,
+        embedded: false,
+        compact: false,
+        kiosk: None,
+        taking_over: true,
+    };
+    // As mount_page does: Yew empties its host, so it gets its own after the first banner.
+    let host = doc.create_element("div").expect("div");
+    root.append_child(&host).expect("append");
+    yew::Renderer::<txng_web::app::App>::with_root_and_props(host, props).render();
+    let count = |sel: &str| {
+        root.query_selector_all(sel)
+            .map(|l| l.length())
+            .unwrap_or(0)
+    };
+    assert_eq!(
+        count(".txng-first #verdict"),
+        1,
+        "the first banner stays while the app verifies"
+    );
+    let mut taken = false;
+    for _ in 0..100 {
+        assert!(count("#verdict") <= 1, "never two verdicts at once");
+        if count(".txng-first") == 0 {
+            taken = true;
+            break;
+        }
+        sleep(20).await;
+    }
+    assert!(taken, "the app took over");
+    assert_eq!(count("#verdict"), 1);
+    assert_eq!(count(".boot"), 0, "the boot placeholder went with it");
+    assert_eq!(
+        count("#verdict[aria-busy]"),
+        0,
+        "the app's verdict is final when it shows"
+    );
+    assert_eq!(count("#scan-again"), 1, "the interface is there");
+    root.remove();
 }

@@ -4,9 +4,9 @@
 //! region (`#verdict-live`) that announces it.
 
 use crate::config::ConfigError;
-use crate::i18n::{t, tf, T};
+use crate::i18n::{t, T};
 use crate::state::{Phase, Shared};
-use txng_core::{state_title, Lang, Report, State, View};
+use txng_core::{state_title, Lang, State, View};
 use yew::prelude::*;
 
 /// Props.
@@ -28,15 +28,6 @@ pub struct Props {
     pub on_retry: Option<Callback<()>>,
     /// Language.
     pub lang: Lang,
-}
-
-fn icon(state: State) -> &'static str {
-    match state {
-        State::Verified => "✓",
-        State::VerifiedWithWarnings => "!",
-        State::Invalid => "✕",
-        State::CannotTell => "?",
-    }
 }
 
 fn config_text(e: ConfigError) -> T {
@@ -78,54 +69,21 @@ pub fn VerdictBanner(p: &Props) -> Html {
             </section>
         },
         (Phase::Done(_), Some(v)) => {
-            let st = v.state;
-            let class = format!("verdict verdict--{}", st.as_str());
-            let retry = p.on_retry.clone().filter(|_| v.retry);
-            html! {
-                <section id="verdict" class={class} data-state={st.as_str()}
-                    data-report={report_word(v.report)} aria-busy={p.busy.then_some("true")}>
-                    <div class="verdict__head">
-                        <span class="verdict__icon" aria-hidden="true">{ icon(st) }</span>
-                        <h2 class="verdict__title" tabindex="-1">{ v.headline.clone() }</h2>
-                    </div>
-                    if let Some(r) = &v.reason {
-                        <p id="main-reason" class="verdict__reason"
-                            data-code={v.code.map(|c| c.as_str())}>{ r.clone() }</p>
-                    }
-                    if let Some(e) = &v.explanation {
-                        <p class="verdict__explain">{ e.clone() }</p>
-                    }
-                    <p class="verdict__next"><strong>{ t(T::NextStep, lang) }</strong>{ " " }{ v.action.clone() }</p>
-                    // Scan time and serial by a red verdict: a screenshot carries them.
-                    if let Some(s) = &v.stamp {
-                        <p id="verdict-stamp" class="verdict__stamp">{ s.clone() }</p>
-                    }
-                    // An old list is shown with its date (FORMAT.md §2.3), so the user can judge it.
-                    if let Some(d) = &v.list_date {
-                        <p class="verdict__date">{ tf(T::RegistryListDate, lang, &[d]) }</p>
-                    }
-                    // Demo data says so up front, not only in the checks panel.
-                    if let Some(d) = v.demo {
-                        <p class="verdict__demo">{ d }</p>
-                    }
-                    if let Some(cb) = retry {
-                        <button id="retry" type="button" class="btn btn--primary"
-                            onclick={Callback::from(move |_| cb.emit(()))}>{ t(T::Retry, lang) }</button>
-                    }
-                </section>
+            // The one render path of a verdict (crate::verdict), shared with the verify-first
+            // module; only the retry button, which needs a callback, is added here.
+            let mut tag = crate::verdict::banner(v, lang, p.busy).to_vtag();
+            if let Some(cb) = p.on_retry.clone().filter(|_| v.retry) {
+                tag.add_child(html! {
+                    <button id="retry" type="button" class="btn btn--primary"
+                        onclick={Callback::from(move |_| cb.emit(()))}>{ t(T::Retry, lang) }</button>
+                });
             }
+            tag.into()
         }
     }
 }
 
-/// `data-report` of the banner: how prominently reporting is offered (for tests and styling).
-pub const fn report_word(r: Report) -> &'static str {
-    match r {
-        Report::None => "none",
-        Report::Offered => "offered",
-        Report::Prominent => "prominent",
-    }
-}
+pub use crate::verdict::{icon, report_word};
 
 /// What the live region says for a phase.
 pub fn live_text(

@@ -1,0 +1,17 @@
+//! # txng-first
+//!
+//! The verify-first module of the standalone page (issue 10): `txng-web` without its Yew
+//! interface. `assets/boot.js` loads it first on a label link's page; it verifies the link and
+//! shows the final verdict (`txng_web::first`), then the page loads the interface and hands it
+//! what this module fetched. About 40 % of the interface's bytes, so the verdict does not wait
+//! for Yew, the scanner views, the kiosk or the embedding code.
+#![deny(missing_docs)]
+
+use wasm_bindgen::prelude::*;
+
+/// Verifies the page's label link and shows its verdict; resolves to what the interface takes
+/// over (`mountPage(handed)`), or `null` when the page is left to the interface.
+#[wasm_bindgen(js_name = verifyPage)]
+pub fn verify_page() -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async { Ok(txng_web::first::verify_page().await) })
+}
