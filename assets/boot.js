@@ -21,8 +21,13 @@ const first = labelPath
   })
   : Promise.resolve(null);
 
+// The interface is asked for once the first module's verdict has been painted (its scripts would
+// otherwise be compiled before that paint on a slow phone).
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
 first
   .then(async (handed) => {
+    if (handed) await painted();
     const ui = await loadUi();
     ui.mountPage(handed);
     frameBridge();

@@ -16,7 +16,9 @@
 //      MutationObserver installed before the page's scripts records when #verdict first reads
 //      data-state="verified" (it costs the page a little work per DOM mutation).
 //   3. First load on the wire: every request of the verified-link load except the registry, the
-//      trace documents and images, fetched again from the server as the browser would with
+//      trace documents and images, split into those started before the verdict mark (the
+//      verify-first module: what the shopper waits for, issue 10's goal) and after it (the Yew
+//      interface), fetched again from the server as the browser would with
 //      `Accept-Encoding: br` and with `gzip` (body bytes as `txng serve` sends them), and what the
 //      browser counted (encodedDataLength, headers included); a server started here is first left
 //      to finish its startup compression (brotli q11). Also: how many requests went to the
@@ -192,8 +194,19 @@ async function loadOnce(browser, slow) {
   }
   if (state !== 'verified') die(`the verified demo link ${uri} shows state ${state}`);
   await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
+  // The interface loads after the verify-first module's verdict (issue 10): its mark, and when
+  // each request started relative to the verdict (the page's own resource timings).
+  if (!observer) {
+    await page.waitForFunction(() => performance.getEntriesByName('txng-usable', 'mark').length > 0, null, { timeout: 60000, polling: 100 }).catch(() => {});
+  }
+  const timing = await page.evaluate(() => ({
+    usable: performance.getEntriesByName('txng-usable', 'mark')[0]?.startTime ?? null,
+    res: performance.getEntriesByType('resource').map((r) => [r.name, r.startTime]),
+  }));
   await context.close();
-  return { ...got, reqs: [...reqs.values()] };
+  const startedAt = new Map(timing.res);
+  const list = [...reqs.values()].map((r) => ({ ...r, before: startedAt.has(r.url) ? startedAt.get(r.url) < got.verdict : true }));
+  return { ...got, usable: got.usable ?? timing.usable, reqs: list };
 }
 
 const { chromium } = await import('playwright-core');
@@ -224,7 +237,7 @@ try {
 
 console.log(`\n### Load → verdict, measured in the page (${observer ? 'MutationObserver on #verdict' : 'performance marks of the widget'})\n`);
 console.log(`Load average of this machine after the runs: ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min, ${os.cpus().length} cores): shared machines make the 4× figures vary.\n`);
-console.log('| Profile | Runs | Load → verdict, median (min–max) | Goal | First screen usable, median |');
+console.log('| Profile | Runs | Load → verdict, median (min–max) | Goal | Interface in place (txng-usable), median |');
 console.log('|---|---:|---:|---:|---:|');
 for (const p of profiles) {
   const v = results[p.name].map((r) => r.verdict);
@@ -252,21 +265,24 @@ function bodyBytes(pathAndQuery, encoding) {
 }
 
 console.log('\n### First load on the wire (verified link; without registry, trace and images)\n');
-console.log('| Request | Browser got (bytes, headers incl.) | brotli body | gzip body |');
-console.log('|---|---:|---:|---:|');
-let totBrowser = 0;
-let totBr = 0;
-let totGz = 0;
+console.log('The verify-first module shows the verdict; the interface is asked for after it (issue 10).');
+console.log('"Before the verdict" is what a shopper waits for (the goal); the whole page adds the interface.\n');
+console.log('| Request | When | Browser got (bytes, headers incl.) | brotli body | gzip body |');
+console.log('|---|---|---:|---:|---:|');
+const tot = { before: { browser: 0, br: 0, gz: 0 }, all: { browser: 0, br: 0, gz: 0 } };
 for (const r of firstLoad) {
   const p = r.u.pathname + r.u.search;
   const br = await bodyBytes(p, 'br');
   const gz = await bodyBytes(p, 'gzip');
-  totBrowser += r.bytes;
-  totBr += br.n;
-  totGz += gz.n;
-  console.log(`| ${p} | ${fmt(r.bytes)} (${r.enc || 'identity'}) | ${fmt(br.n)} (${br.enc}) | ${fmt(gz.n)} (${gz.enc}) |`);
+  for (const k of r.before ? ['before', 'all'] : ['all']) {
+    tot[k].browser += r.bytes;
+    tot[k].br += br.n;
+    tot[k].gz += gz.n;
+  }
+  console.log(`| ${p} | ${r.before ? 'before the verdict' : 'after'} | ${fmt(r.bytes)} (${r.enc || 'identity'}) | ${fmt(br.n)} (${br.enc}) | ${fmt(gz.n)} (${gz.enc}) |`);
 }
-console.log(`| **Total** (goal ≤ ${fmt(GOAL_WIRE)} bytes) | **${fmt(totBrowser)}** | **${fmt(totBr)}** | **${fmt(totGz)}** |`);
+console.log(`| **Before the verdict** (goal ≤ ${fmt(GOAL_WIRE)} bytes) | | **${fmt(tot.before.browser)}** | **${fmt(tot.before.br)}** | **${fmt(tot.before.gz)}** |`);
+console.log(`| Whole page, with the interface | | ${fmt(tot.all.browser)} | ${fmt(tot.all.br)} | ${fmt(tot.all.gz)} |`);
 const rest = sampled.filter((r) => !firstLoad.includes(r));
 console.log(`\nAlso loaded: ${rest.map((r) => `${r.u.pathname} ${fmt(r.bytes)}`).join(', ') || 'nothing'}.`);
 console.log(`Requests to the registry (${registryPath}) in one load: ${registryRequests}.`);

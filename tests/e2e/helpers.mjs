@@ -141,9 +141,13 @@ export function elementString(uri) {
 
 // ---- waiting for the verdict -------------------------------------------------------------------
 
+// On a label link's page the verify-first module shows the verdict first (inside `.txng-first`),
+// and the interface replaces it once its own verdict is final (issue 10). Tests look at the
+// interface's: everything else on the page (product card, checks, buttons) comes with it.
+
 export async function verdictOf(page) {
   return page.evaluate(() => {
-    const v = document.querySelector('#verdict');
+    const v = document.querySelector('#verdict:not(.txng-first #verdict)');
     const m = document.querySelector('#main-reason');
     return {
       state: v?.getAttribute('data-state') ?? null,
@@ -160,7 +164,7 @@ export async function expectVerdict(page, state, code = null, timeout = 20000) {
   try {
     await page.waitForFunction(
       ([s, c]) => {
-        const v = document.querySelector('#verdict');
+        const v = document.querySelector('#verdict:not(.txng-first #verdict)');
         if (v?.getAttribute('data-state') !== s) return false;
         return c === null || document.querySelector('#main-reason')?.getAttribute('data-code') === c;
       },
@@ -179,7 +183,7 @@ export async function expectVerdict(page, state, code = null, timeout = 20000) {
 /** Waits for any final state (not `verifying`). */
 export async function settle(page, timeout = 20000) {
   await page.waitForFunction(() => {
-    const s = document.querySelector('#verdict')?.getAttribute('data-state');
+    const s = document.querySelector('#verdict:not(.txng-first #verdict)')?.getAttribute('data-state');
     return s && s !== 'verifying';
   }, null, { timeout, polling: 100 });
   // The trace document may still be on its way: let in-flight requests finish.

@@ -16,7 +16,7 @@ async function controlled(page) {
 }
 
 const verdict = (page) => page.evaluate(() => ({
-  state: document.querySelector('#verdict')?.getAttribute('data-state'),
+  state: document.querySelector('#verdict:not(.txng-first #verdict)')?.getAttribute('data-state'),
   code: document.querySelector('#main-reason')?.getAttribute('data-code'),
   net: document.querySelector('#net-status')?.innerText ?? '',
   checks: [...document.querySelectorAll('#checks li[data-code]')].map((li) => li.getAttribute('data-code')),
@@ -25,7 +25,7 @@ const verdict = (page) => page.evaluate(() => ({
 
 async function settled(page) {
   await page.waitForFunction(() => {
-    const v = document.querySelector('#verdict');
+    const v = document.querySelector('#verdict:not(.txng-first #verdict)');
     return v && v.getAttribute('data-state') !== 'verifying' && !v.hasAttribute('aria-busy');
   }, null, { timeout: 20000 });
   await page.waitForTimeout(300);

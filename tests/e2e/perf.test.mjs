@@ -1,7 +1,9 @@
-// Load path of a verified link (issue 10): the registry is preloaded by the page and taken over by
-// the widget (ONE request, started before the wasm has arrived), the glue's imports are
-// modulepreloaded, and the widget sets the performance marks scripts/budgets.mjs reads.
-// Times are printed by scripts/budgets.mjs, never asserted here.
+// Load path of a verified link (issue 10): the verify-first module (pkg/txng_first*, no Yew) and
+// the registry are preloaded by the page; the registry is fetched ONCE (the first module takes the
+// preload over and hands the bytes to the interface), started before the first module's wasm has
+// arrived; the verdict is on screen before the interface (pkg/txng_web*) is even requested; the
+// interface then replaces the first banner with the same verdict; the performance marks
+// scripts/budgets.mjs reads are set. Times are printed by scripts/budgets.mjs, never asserted here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, verifiedCase, localUrl, expectVerdict } from './helpers.mjs';
@@ -10,7 +12,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('verified link: one registry request, started before the wasm finished loading; marks set', async () => {
+test('verified link: verdict from the verify-first module, one registry request, then the interface takes over', async () => {
   const { context, page } = await newPage(browser);
   try {
     const cdp = await context.newCDPSession(page);
@@ -20,26 +22,69 @@ test('verified link: one registry request, started before the wasm finished load
     const done = new Map(); // path -> timestamp
     cdp.on('Network.requestWillBeSent', (e) => sent.set(e.requestId, { path: new URL(e.request.url).pathname, at: e.timestamp }));
     cdp.on('Network.loadingFinished', (e) => { const r = sent.get(e.requestId); if (r) done.set(r.path, e.timestamp); });
-    await page.goto(localUrl(verifiedCase().uri));
+    await page.goto(localUrl(verifiedCase().uri), { waitUntil: 'commit' });
+    // The first module's banner, as it is when its verdict mark is set.
+    await page.waitForFunction(() => performance.getEntriesByName('txng-verdict', 'mark').length > 0, null, { timeout: 20000, polling: 10 });
+    const banner = () => page.evaluate(() => {
+      const v = document.querySelector('#verdict');
+      return {
+        first: !!v?.closest('.txng-first'),
+        count: document.querySelectorAll('#verdict').length,
+        state: v?.getAttribute('data-state'),
+        code: v?.querySelector('#main-reason')?.getAttribute('data-code'),
+        busy: v?.hasAttribute('aria-busy'),
+        headline: v?.querySelector('h2')?.textContent,
+        text: [...(v?.querySelectorAll('.verdict__reason, .verdict__explain, .verdict__next') ?? [])].map((p) => p.textContent),
+      };
+    });
+    const first = await banner();
+    assert.equal(first.first, true, 'the verify-first module showed the verdict');
+    assert.equal(first.count, 1);
+    assert.equal(first.state, 'verified');
+    assert.equal(first.busy, false, 'a final verdict, never one that could still change');
     await expectVerdict(page, 'verified', 'signature.valid');
     await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+    const ui = await banner();
+    assert.equal(ui.first, false, 'the interface took over');
+    assert.equal(ui.count, 1, 'one #verdict on the page');
+    assert.deepEqual({ ...ui, first: true }, first, 'the interface shows the same banner (one render path)');
+    assert.equal(await page.locator('.txng-first, .boot').count(), 0, 'the first banner and the placeholder are gone');
 
     const reqs = [...sent.values()];
     const registry = reqs.filter((r) => r.path === '/registry.jws');
-    assert.equal(registry.length, 1, `registry requests: ${registry.length} (the widget must take the preload over)`);
-    assert.ok(done.has('/pkg/txng_web_bg.wasm'), 'the wasm was loaded');
-    assert.ok(registry[0].at < done.get('/pkg/txng_web_bg.wasm'),
+    assert.equal(registry.length, 1, `registry requests: ${registry.length} (preload taken over, bytes handed to the interface)`);
+    const trace = reqs.filter((r) => r.path.startsWith('/trace/'));
+    assert.equal(trace.length, 1, `trace requests: ${trace.length} (handed to the interface)`);
+    assert.ok(done.has('/pkg/txng_first_bg.wasm'), 'the verify-first wasm was loaded');
+    assert.ok(registry[0].at < done.get('/pkg/txng_first_bg.wasm'),
       'the registry request started before the wasm had finished loading (in parallel, from the preload)');
 
-    const links = await page.$$eval('link[rel=modulepreload]', (ls) => ls.map((l) => new URL(l.href).pathname));
-    const modules = [...new Set(reqs.map((r) => r.path).filter((p) => p.startsWith('/pkg/') && p.endsWith('.js') && !p.startsWith('/pkg/scan/')))];
-    assert.ok(modules.length >= 2, `glue and its snippets loaded: ${modules}`);
-    for (const m of modules) assert.ok(links.includes(m), `${m} is modulepreloaded (have ${links})`);
+    // Before the verdict: only the verify-first module's files, all preloaded by the page.
+    const timing = await page.evaluate(() => ({
+      verdict: performance.getEntriesByName('txng-verdict', 'mark')[0].startTime,
+      usable: performance.getEntriesByName('txng-usable', 'mark')[0]?.startTime,
+      res: performance.getEntriesByType('resource').map((r) => [new URL(r.name).pathname, r.startTime]),
+    }));
+    const links = await page.$$eval('link[rel=modulepreload], link[rel=preload]', (ls) => ls.map((l) => new URL(l.href).pathname));
+    const before = timing.res.filter(([p, t]) => p.startsWith('/pkg/') && t < timing.verdict).map(([p]) => p);
+    assert.deepEqual([...new Set(before)].sort(), ['/pkg/txng_first.js', '/pkg/txng_first_bg.wasm'], `before the verdict: ${before}`);
+    for (const m of before) assert.ok(links.includes(m), `${m} is preloaded (have ${links})`);
+    const uiWasm = timing.res.find(([p]) => p === '/pkg/txng_web_bg.wasm');
+    assert.ok(uiWasm && uiWasm[1] >= timing.verdict, `the interface is requested after the verdict (${uiWasm} vs ${timing.verdict})`);
+    assert.ok(timing.usable >= timing.verdict, `txng-usable (the interface) after txng-verdict: ${JSON.stringify(timing)}`);
+    assert.deepEqual(page.errors, []);
+  } finally { await context.close(); }
+});
 
-    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]));
-    const at = (n) => marks.find(([name]) => name === n)?.[1];
-    assert.ok(at('txng-usable') > 0, `txng-usable mark: ${JSON.stringify(marks)}`);
-    assert.ok(at('txng-verdict') >= at('txng-usable'), `txng-verdict mark after txng-usable: ${JSON.stringify(marks)}`);
+test('start page (no label link): the interface loads at once, without the verify-first module', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await page.goto(localUrl('http://start.invalid/'));
+    await page.waitForSelector('#input-text', { timeout: 20000 });
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource')
+      .map((r) => new URL(r.name).pathname).filter((p) => p.endsWith('.js')));
+    assert.ok(scripts.includes('/pkg/txng_web.js'), `${scripts}`);
+    assert.equal(await page.locator('.txng-first').count(), 0);
     assert.deepEqual(page.errors, []);
   } finally { await context.close(); }
 });

@@ -103,7 +103,7 @@ test('registry unreachable with a cached copy: verdict from the saved list', asy
     await page.route(registryGlob, (r) => r.abort());
     await page.goto(localUrl(c.uri));
     await page.waitForFunction(() => {
-      const s = document.querySelector('#verdict')?.getAttribute('data-state');
+      const s = document.querySelector('#verdict:not(.txng-first #verdict)')?.getAttribute('data-state');
       return s === 'verified' || s === 'verified_with_warnings';
     }, null, { timeout: 20000 }).catch(async () => {
       const v = await verdictOf(page);
