@@ -13,6 +13,7 @@
 //! Pages it leaves to the interface: not a label link, a kiosk, a configuration problem.
 
 use crate::config::Config;
+use crate::i18n::{t, T};
 use crate::state::{Action, AppState, Phase};
 use crate::{marks, net, pipeline, verdict};
 use std::cell::RefCell;
@@ -84,7 +85,7 @@ pub async fn verify_page() -> JsValue {
     handed
 }
 
-/// Replaces the boot placeholder's "loading" line with the banner.
+/// Replaces the boot placeholder's "loading" line with the banner (in `div.main.txng-first`).
 fn show(banner: &crate::tree::El, lang: Lang) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -92,8 +93,11 @@ fn show(banner: &crate::tree::El, lang: Lang) {
     let Some(root) = doc.get_element_by_id(crate::MOUNT_ID) else {
         return;
     };
-    let Ok(el) = crate::tree::El::new("main")
+    // A polite live region, as the "loading" line it replaces: a screen reader announces the
+    // verdict as soon as it shows (the interface's own live region announces it again later).
+    let Ok(el) = crate::tree::El::new("div")
         .attr("class", format!("main {FIRST_CLASS}"))
+        .attr("role", "status")
         .child(banner.clone())
         .to_dom(&doc)
     else {
@@ -105,6 +109,17 @@ fn show(banner: &crate::tree::El, lang: Lang) {
         }
         None => {
             let _ = root.append_child(&el);
+        }
+    }
+    // The placeholder's header (index.html) is the interface's, in Vietnamese: in the reader's
+    // language, so the page does not change language when the interface replaces it.
+    for (sel, key) in [
+        (".boot .top__title", T::AppTitle),
+        (".boot .top__sub", T::AppSubtitle),
+        (".boot .top__slot", T::LangSwitch),
+    ] {
+        if let Ok(Some(e)) = root.query_selector(sel) {
+            e.set_text_content(Some(t(key, lang)));
         }
     }
     if let Some(html) = doc.document_element() {

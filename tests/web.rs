@@ -695,7 +695,7 @@ async fn the_app_takes_over_the_first_banner_once_its_verdict_is_final() {
     let root = doc.create_element("div").expect("div");
     root.set_id(txng_web::MOUNT_ID);
     root.set_inner_html(
-        r#"<div class="boot"><main class="main txng-first"><section id="verdict" data-state="verified"></section></main></div>"#,
+        r#"<div class="boot"><div class="main txng-first" role="status"><section id="verdict" data-state="verified"></section></div></div>"#,
     );
     doc.body()
         .expect("body")

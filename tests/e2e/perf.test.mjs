@@ -88,3 +88,34 @@ test('start page (no label link): the interface loads at once, without the verif
     assert.deepEqual(page.errors, []);
   } finally { await context.close(); }
 });
+
+test('the interface fails to load: the verify-first verdict stays, with a way to reload', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await page.route('**/pkg/txng_web_bg.wasm', (r) => r.abort());
+    await page.goto(localUrl(verifiedCase().uri));
+    await page.waitForSelector('#boot-reload', { timeout: 20000 });
+    assert.equal(await page.getAttribute('.txng-first #verdict', 'data-state'), 'verified');
+    assert.equal(await page.locator('#verdict').count(), 1);
+    assert.match(await page.textContent('.boot__msg.error'), /Không tải được trang kiểm tra/);
+    assert.ok(await page.isVisible('#boot-reload'));
+  } finally { await context.close(); }
+});
+
+test('a reader who chose English: the verify-first banner and header are in English, and stay so', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await context.addInitScript(() => localStorage.setItem('txng.lang', 'en'));
+    // The interface held back a moment, so the first banner can be looked at.
+    await page.route('**/pkg/txng_web_bg.wasm', async (r) => { await new Promise((ok) => setTimeout(ok, 1500)); await r.continue(); });
+    await page.goto(localUrl(verifiedCase().uri), { waitUntil: 'commit' });
+    await page.waitForSelector('.txng-first #verdict', { timeout: 20000 });
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.textContent('.txng-first #verdict h2'), /Verified/);
+    assert.match(await page.textContent('.boot .top__title'), /Check a product's origin/);
+    assert.equal(await page.getAttribute('.txng-first', 'role'), 'status', 'announced as it shows');
+    await expectVerdict(page, 'verified', 'signature.valid');
+    assert.match(await page.textContent('#verdict h2'), /Verified/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  } finally { await context.close(); }
+});
