@@ -438,6 +438,18 @@ fn honesty_note_lang_toggle_and_net_status() {
 #[path = "../crates/txng-core/tests/common/view_fixtures.rs"]
 mod view_fixtures;
 
+/// The interface's banner of a finished verdict (no retry callback).
+fn done_banner(v: &Verdict, vw: &Shared<View>, lang: Lang) -> String {
+    render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
+        phase: Phase::Done(Shared::new(v.clone())),
+        view: Some(vw.clone()),
+        config_error: None,
+        busy: false,
+        on_retry: None,
+        lang,
+    })
+}
+
 /// The widget shows everything the view model says must be shown, for every test vector in both
 /// languages: the banner, the product card and the timeline rendered from the same views the CLI's
 /// renderer is checked against (`crates/txng-cli/src/verify.rs`), so the two cannot drift.
@@ -446,14 +458,7 @@ fn renders_every_fixture_view() {
     for f in view_fixtures::fixtures() {
         for lang in [Lang::Vi, Lang::En] {
             let vw = Shared::new(View::new(&f.verdict, lang, Some(f.now)));
-            let mut html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
-                phase: Phase::Done(Shared::new(f.verdict.clone())),
-                view: Some(vw.clone()),
-                config_error: None,
-                busy: false,
-                on_retry: None,
-                lang,
-            });
+            let mut html = done_banner(&f.verdict, &vw, lang);
             html.push_str(&render::<ProductCard>(
                 txng_web::components::product_card::Props { view: vw.clone() },
             ));
@@ -500,14 +505,7 @@ fn verify_first_banner_is_the_interface_banner() {
         for lang in [Lang::Vi, Lang::En] {
             let vw = Shared::new(View::new(&f.verdict, lang, Some(f.now)));
             let tree = txng_web::verdict::banner(&vw, lang, false);
-            let interface = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
-                phase: Phase::Done(Shared::new(f.verdict.clone())),
-                view: Some(vw.clone()),
-                config_error: None,
-                busy: false,
-                on_retry: None,
-                lang,
-            });
+            let interface = done_banner(&f.verdict, &vw, lang);
             assert_eq!(
                 render::<Tree>(TreeProps { tree: tree.clone() }),
                 interface,

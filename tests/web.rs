@@ -289,6 +289,19 @@ async fn full_verification_registry_fetched_then_trace() {
     assert!(verdict.events.len() > 3);
 }
 
+/// The app's props for the valid vector's link with a blob: registry URL.
+fn app_props(registry_url: &str, taking_over: bool) -> txng_web::app::Props {
+    txng_web::app::Props {
+        config: Rc::new(Ok(config(registry_url))),
+        initial_link: Some(scanned(VALID).to_string().into()),
+        saved_lang: None,
+        embedded: false,
+        compact: false,
+        kiosk: None,
+        taking_over,
+    }
+}
+
 /// The whole app in the page: config with a blob: registry URL (its relative trace templates
 /// cannot resolve against a blob: URL, so the verdict is amber with `trace.unavailable`).
 #[wasm_bindgen_test]
@@ -302,15 +315,7 @@ async fn app_renders_the_dom_contract() {
         .expect("body")
         .append_child(&root)
         .expect("append");
-    let props = txng_web::app::Props {
-        config: Rc::new(Ok(config(&url))),
-        initial_link: Some(scanned(VALID).to_string().into()),
-        saved_lang: None,
-        embedded: false,
-        compact: false,
-        kiosk: None,
-        taking_over: false,
-    };
+    let props = app_props(&url, false);
     yew::Renderer::<txng_web::app::App>::with_root_and_props(root.clone(), props).render();
     let q = |sel: &str| root.query_selector(sel).ok().flatten();
     let mut state = String::new();
@@ -701,15 +706,7 @@ async fn the_app_takes_over_the_first_banner_once_its_verdict_is_final() {
         .expect("body")
         .append_child(&root)
         .expect("append");
-    let props = txng_web::app::Props {
-        config: Rc::new(Ok(config(&url))),
-        initial_link: Some(scanned(VALID).to_string().into()),
-        saved_lang: None,
-        embedded: false,
-        compact: false,
-        kiosk: None,
-        taking_over: true,
-    };
+    let props = app_props(&url, true);
     // As mount_page does: Yew empties its host, so it gets its own after the first banner.
     let host = doc.create_element("div").expect("div");
     root.append_child(&host).expect("append");
