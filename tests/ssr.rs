@@ -111,14 +111,7 @@ fn verdict_banner_names_the_main_check_for_every_code() {
         let state = v.state;
         for lang in [Lang::Vi, Lang::En] {
             let vw = view(&v, lang);
-            let html = render::<VerdictBanner>(txng_web::components::verdict_banner::Props {
-                phase: Phase::Done(Shared::new(v.clone())),
-                view: Some(vw.clone()),
-                config_error: None,
-                busy: false,
-                on_retry: None,
-                lang,
-            });
+            let html = done_banner(&v, &vw, lang);
             assert!(html.contains(r#"id="verdict""#), "{code}");
             assert!(
                 html.contains(&format!(r#"data-state="{}""#, state.as_str())),
