@@ -9,7 +9,8 @@
 #   4b. url-diff     the core's URL/host decisions vs Node's WHATWG `new URL()` on generated labels
 #   4c. fuzz         cargo check of fuzz/, seeds from the vectors, a short run of every fuzz target
 #    5. wasm-test    cargo test -p txng-web --target wasm32-unknown-unknown (headless Chromium)
-#    6. build-web    scripts/build-web.sh (dist/, with the scanner module in dist/pkg/scan)
+#    6. build-web    scripts/build-web.sh (dist/: the verify-first module, the Yew interface, the
+#                    scanner module in dist/pkg/scan; fails above the size ceilings)
 #    7. demo-data    txng demo (keys, registry, labels, QR PNGs, trace documents)
 #    8. interop      Python `cryptography` and Node `jose` against txng's formats; zxing-cpp
 #                    decodes every demo QR code (symbology ]Q1 / ]Q3 and exact data); every demo
