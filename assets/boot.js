@@ -1,21 +1,26 @@
-// Starts the txng widget on the standalone page (an ES module, so no inline script is needed under
-// the CSP). The wasm is located relative to the JS glue, so the widget works under any base path.
+// Starts the txng widget on the standalone page (an ES module: the CSP allows scripts from the
+// origin and, by its hash, the page's one inline preload script). The wasm is located relative to
+// the JS glue, so the widget works under any base path.
 //
 // Two modules (issue 10): the small verify-first module (pkg/txng_first*, no Yew; index.html
 // preloads it) verifies a label link and shows its final verdict; the interface
 // (pkg/txng_web*, Yew) loads after that verdict is on screen and takes over with the bytes the
-// first one fetched (mountPage(handed)). The Rust side decides what is a label link; the path test
-// below only lets other pages (the start page, a kiosk) start loading the interface at once.
+// first one fetched (mountPage(handed)). The Rust side decides what is a label link; the page's
+// preload script (index.html, `data-txng-page`) only lets other pages (the start page, a kiosk)
+// start with the interface at once. Without that mark (a CSP without the script's hash) the
+// verify-first module runs first everywhere and leaves other pages to the interface.
 // A failed load (weak signal, old browser) says so and offers to reload the page.
-import initFirst, { verifyPage } from '../pkg/txng_first.js';
 
-const labelPath = /(^|\/)01\/\d{14}(\/|$)/.test(window.location.pathname);
+const labelPath = document.documentElement.getAttribute('data-txng-page') !== 'other';
 const loadUi = () => import('../pkg/txng_web.js').then(async (ui) => {
   await ui.default();
   return ui;
 });
 const first = labelPath
-  ? initFirst().then(() => verifyPage()).catch((e) => {
+  ? import('../pkg/txng_first.js').then(async (m) => {
+    await m.default();
+    return m.verifyPage();
+  }).catch((e) => {
     console.warn('txng: verify-first module failed; the interface verifies', e);
     return null;
   })

@@ -90,9 +90,8 @@ cp -r assets dist/assets
 cp -r pkg dist/pkg
 rm -f dist/pkg/*.d.ts dist/pkg/scan/*.d.ts dist/pkg/package.json dist/pkg/.gitignore
 
-# dist/index.html: the trust anchors (--anchors), the registry preload's href from the configured
-# registry_url, and a modulepreload for every module the glue imports (pkg/snippets/…), so the
-# browser fetches them with the glue instead of one round trip later (issue 10).
+# dist/index.html: the trust anchors (--anchors) and the registry preload's href from the configured
+# registry_url (issue 10); checks the modules' preload script is there.
 python3 - "${anchors:-}" dist/index.html dist <<'PY'
 import html as htmlmod, json, os, re, sys
 anchors_file, path, dist = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -121,15 +120,15 @@ if isinstance(url, str) and url:
     html = pre.sub(lambda _: tag, html, count=1)
 else:
     html = pre.sub("", html, count=1)
-glue = '<link rel="modulepreload" href="/pkg/txng_first.js">\n'
-if glue not in html:
-    sys.exit("build-web: no modulepreload of /pkg/txng_first.js in index.html")
-# The verify-first module imports no snippets (the interface's, pkg/snippets/…, load after the
-# verdict with it); were it to, they are preloaded too.
+# The modules are preloaded by the page's inline script (<script id="txng-preload">, allowed by its
+# hash in the CSP; crates/txng-cli/src/serve.rs tests it): the verify-first module on a label link,
+# the interface elsewhere. Neither module's own imports are more than its glue (the interface's
+# snippets, pkg/snippets/…, are one small module it imports itself).
+if '<script id="txng-preload">' not in html:
+    sys.exit("build-web: no <script id=\"txng-preload\"> in index.html")
 first_js = open(os.path.join(dist, "pkg", "txng_first.js"), encoding="utf-8").read()
-snippets = sorted(set(re.findall(r"""from ['"]\./(snippets/[^'"]+)['"]""", first_js)))
-extra = "".join(f'  <link rel="modulepreload" href="/pkg/{s}">\n' for s in snippets)
-html = html.replace(glue, glue + extra, 1)
+if re.search(r"""from ['"]\./snippets/""", first_js):
+    sys.exit("build-web: the verify-first module imports snippets, which the page does not preload")
 open(path, "w", encoding="utf-8").write(html)
 PY
 

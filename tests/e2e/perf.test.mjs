@@ -85,6 +85,13 @@ test('start page (no label link): the interface loads at once, without the verif
       .map((r) => new URL(r.name).pathname).filter((p) => p.endsWith('.js')));
     assert.ok(scripts.includes('/pkg/txng_web.js'), `${scripts}`);
     assert.equal(await page.locator('.txng-first').count(), 0);
+    // The page's preload script chose the interface: preloaded, and the verify-first module not
+    // fetched at all (allowed by its hash in txng serve's CSP: no violation in page.errors).
+    const links = await page.$$eval('link[rel=modulepreload], link[rel=preload]', (ls) => ls.map((l) => new URL(l.href).pathname));
+    assert.ok(links.includes('/pkg/txng_web_bg.wasm') && links.includes('/pkg/txng_web.js'), `${links}`);
+    const all = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
+    assert.ok(!all.some((p) => p.startsWith('/pkg/txng_first')), `${all}`);
+    assert.equal(await page.getAttribute('html', 'data-txng-page'), 'other');
     assert.deepEqual(page.errors, []);
   } finally { await context.close(); }
 });

@@ -35,9 +35,14 @@ use std::task::{Context, Poll};
 use std::time::{Duration, SystemTime};
 use txng_core::Lang;
 
+/// The CSP source of the page's one inline script, `<script id="txng-preload">` in `index.html`
+/// (it preloads the module the address needs; issue 10): its SHA-256. A test checks it against the
+/// page; nginx deployments copy it from the README.
+pub const PRELOAD_SCRIPT_HASH: &str = "'sha256-enVySV2fK7/dl7Dcx1gAhMF28GmzI0C7CfXkcxB8oDE='";
+
 /// The Content-Security-Policy of the widget, with its `frame-ancestors` sources.
 pub fn csp(frame_ancestors: &str) -> String {
-    format!("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https:; connect-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors {frame_ancestors}")
+    format!("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {PRELOAD_SCRIPT_HASH}; style-src 'self'; img-src 'self' data: https:; connect-src 'self' https:; object-src 'none'; base-uri 'none'; frame-ancestors {frame_ancestors}")
 }
 
 /// Longest request target (path and query) answered; longer ones get 414.
@@ -890,6 +895,30 @@ fn print_links(data: &Path, shown: &str, lang: Lang) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The page's inline preload script is exactly the one the CSP allows (any change to it
+    /// needs the new hash here and in the README's nginx recipe).
+    #[test]
+    fn csp_allows_the_pages_preload_script() {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        let html = include_str!("../../../index.html");
+        let open = r#"<script id="txng-preload">"#;
+        let start = html.find(open).expect("index.html has the preload script") + open.len();
+        let end = start + html[start..].find("</script>").expect("closed");
+        let digest = sha2::Sha256::digest(&html.as_bytes()[start..end]);
+        let want = format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        );
+        assert_eq!(want, PRELOAD_SCRIPT_HASH);
+        assert!(csp("'self'").contains(&format!("script-src 'self' 'wasm-unsafe-eval' {want};")));
+        let readme = include_str!("../../../README.md");
+        assert!(
+            readme.contains(&want),
+            "README's nginx CSP carries the hash"
+        );
+    }
 
     #[test]
     fn routes() {
