@@ -18,7 +18,7 @@ use crate::state::{Action, AppState, Phase};
 use crate::{marks, net, pipeline, verdict};
 use std::cell::RefCell;
 use std::rc::Rc;
-use txng_core::{Lang, View};
+use txng_core::{Banner, Lang};
 use wasm_bindgen::JsValue;
 
 /// The class of the element this module writes into `#txng` (removed by the interface).
@@ -79,8 +79,9 @@ pub async fn verify_page() -> JsValue {
     let handed = net::recorded_to_js();
     let st = state.borrow();
     if let (Phase::Done(v), true) = (&st.phase, pipeline::settled(&st)) {
-        let view = View::new(v, p.lang, Some(at));
-        show(&verdict::banner(&view, p.lang, false), p.lang);
+        // Only the banner: the product card and timeline are the interface's.
+        let banner = Banner::new(v, p.lang, Some(at));
+        show(&verdict::banner(&banner, p.lang, false), p.lang);
     }
     handed
 }

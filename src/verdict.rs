@@ -3,11 +3,12 @@
 //! (`components::verdict_banner`) as a virtual node. Large, with an icon AND words (never colour
 //! alone): the view model's headline, main reason, explanation and the one action, the scan stamp
 //! under a red result, an old list's date and the demo mark. Decides nothing: it renders the
-//! core's [`View`].
+//! core's [`Banner`] (the verify-first module builds only that; the interface takes it from its
+//! `View`).
 
 use crate::i18n::{t, tf, T};
 use crate::tree::El;
-use txng_core::{Lang, Report, State, View};
+use txng_core::{Banner, Lang, Report, State};
 
 /// The icon of a state (shown with words, never alone).
 pub const fn icon(state: State) -> &'static str {
@@ -30,7 +31,7 @@ pub const fn report_word(r: Report) -> &'static str {
 
 /// The banner of a finished verdict. `busy`: the trace document is still loading (the verdict may
 /// still change; `aria-busy`).
-pub fn banner(v: &View, lang: Lang, busy: bool) -> El {
+pub fn banner(v: &Banner, lang: Lang, busy: bool) -> El {
     let st = v.state;
     El::new("section")
         .attr("id", "verdict")

@@ -497,7 +497,10 @@ fn verify_first_banner_is_the_interface_banner() {
     for f in view_fixtures::fixtures() {
         for lang in [Lang::Vi, Lang::En] {
             let vw = Shared::new(View::new(&f.verdict, lang, Some(f.now)));
-            let tree = txng_web::verdict::banner(&vw, lang, false);
+            // As the verify-first module builds it: the banner alone, not the whole view.
+            let banner = txng_core::Banner::new(&f.verdict, lang, Some(f.now));
+            assert_eq!(banner, vw.banner(), "{} {lang:?}", f.name);
+            let tree = txng_web::verdict::banner(&banner, lang, false);
             let interface = done_banner(&f.verdict, &vw, lang);
             assert_eq!(
                 render::<Tree>(TreeProps { tree: tree.clone() }),
@@ -514,7 +517,7 @@ fn verify_first_banner_is_the_interface_banner() {
             }
             assert_eq!(tree.get("data-state"), Some(vw.state.as_str()));
             assert_eq!(tree.get("aria-busy"), None);
-            let busy = txng_web::verdict::banner(&vw, lang, true);
+            let busy = txng_web::verdict::banner(&banner, lang, true);
             assert_eq!(busy.get("aria-busy"), Some("true"));
         }
     }

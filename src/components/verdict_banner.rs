@@ -71,7 +71,7 @@ pub fn VerdictBanner(p: &Props) -> Html {
         (Phase::Done(_), Some(v)) => {
             // The one render path of a verdict (crate::verdict), shared with the verify-first
             // module; only the retry button, which needs a callback, is added here.
-            let mut tag = crate::verdict::banner(v, lang, p.busy).to_vtag();
+            let mut tag = crate::verdict::banner(&v.banner(), lang, p.busy).to_vtag();
             if let Some(cb) = p.on_retry.clone().filter(|_| v.retry) {
                 tag.add_child(html! {
                     <button id="retry" type="button" class="btn btn--primary"

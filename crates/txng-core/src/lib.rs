@@ -35,4 +35,4 @@ pub use messages::{message, state_title, Lang, Message};
 pub use registry::{Registry, TrustAnchor};
 pub use status::{Check, Code, Severity, State};
 pub use verify::{verify, Fetched, LabelView, Verdict, Verification};
-pub use view::{Report, View};
+pub use view::{Banner, Report, View};

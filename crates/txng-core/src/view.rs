@@ -35,6 +35,36 @@ pub enum Report {
     Prominent,
 }
 
+/// The verdict banner: what a shopper reads first (state, headline, reason, the one action, the
+/// scan stamp of a red result, an old list's date, the demo mark). [`View::new`] builds it first and
+/// carries the same fields; the widget's verify-first module builds only this, so it links none
+/// of the product card and timeline code (issue 10).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Banner {
+    /// The state (colour and icon).
+    pub state: State,
+    /// The code behind the headline (`data-code`), if any.
+    pub code: Option<Code>,
+    /// The headline.
+    pub headline: String,
+    /// The main reason's short title, when it adds to the headline.
+    pub reason: Option<String>,
+    /// What was found, in plain words.
+    pub explanation: Option<String>,
+    /// The one thing to do.
+    pub action: String,
+    /// How prominently to offer reporting.
+    pub report: Report,
+    /// Whether a "Thử lại" (try again) button helps.
+    pub retry: bool,
+    /// Scan time and serial, for a red result.
+    pub stamp: Option<String>,
+    /// The date of the producer list when it is out of date.
+    pub list_date: Option<String>,
+    /// Set for demonstration data: its title.
+    pub demo: Option<&'static str>,
+}
+
 /// What a verdict shows, in one language, ready to render.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct View {
@@ -623,17 +653,27 @@ pub fn resolved_expiry(v: &Verdict) -> Option<Date> {
     })
 }
 
-fn product_view(v: &Verdict, now: Option<UnixTime>, lang: Lang) -> Option<ProductView> {
+/// The product's name as the card shows it (the trace's name, else "Product {gtin}"), and whether
+/// it came from the trace; `None` without a parsed label.
+fn product_name(v: &Verdict, lang: Lang) -> Option<(String, bool)> {
     let label = v.label.as_ref()?;
-    let product = v.product.as_ref();
-    let named = product
+    let named = v
+        .product
+        .as_ref()
         .map(|p| p.name.trim().to_string())
         .filter(|n| !n.is_empty());
-    let name_is_source = named.is_some();
+    let from_source = named.is_some();
     let name = named.unwrap_or_else(|| match lang {
         Lang::Vi => format!("Sản phẩm mã {}", label.gtin),
         Lang::En => format!("Product {}", label.gtin),
     });
+    Some((name, from_source))
+}
+
+fn product_view(v: &Verdict, now: Option<UnixTime>, lang: Lang) -> Option<ProductView> {
+    let label = v.label.as_ref()?;
+    let (name, name_is_source) = product_name(v, lang)?;
+    let product = v.product.as_ref();
     let mut rows = Vec::new();
     if let Some(p) = product {
         rows.extend(source_row(Field::Brand, p.brand.as_deref(), lang));
@@ -902,21 +942,16 @@ const NOTES: &[Code] = &[
     Code::RegistryCached,
 ];
 
-impl View {
-    /// The view of a verdict. `scanned_at`: when the code was scanned (shown with a red result
-    /// and used to mark an expiry date that has passed).
-    pub fn new(v: &Verdict, lang: Lang, scanned_at: Option<UnixTime>) -> View {
+impl Banner {
+    /// The banner of a verdict. `scanned_at`: when the code was scanned (in a red result's
+    /// stamp).
+    pub fn new(v: &Verdict, lang: Lang, scanned_at: Option<UnixTime>) -> Banner {
         let main = v.main_check();
         let code = main.map(|c| c.code);
         let msg = code.map(|c| message(c, lang));
         let not_ours = code.is_some_and(|c| NOT_OURS.contains(&c));
         let recalled = v.state == State::Invalid && code == Some(Code::LotRecalled);
         let expiry = resolved_expiry(v);
-        // The card only where the verdict shows signed data (green, amber, a recalled lot): the
-        // view never shows data the state does not vouch for, whatever the verdict carries.
-        let card = matches!(v.state, State::Verified | State::VerifiedWithWarnings)
-            || (v.state == State::Invalid && code == Some(Code::LotRecalled));
-        let product = product_view(v, scanned_at, lang).filter(|_| card);
         let (headline, reason, explanation, action): (
             String,
             Option<String>,
@@ -959,7 +994,8 @@ impl View {
                     "This lot is recalled – do not use it",
                 )
                 .to_string();
-                let name = product.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+                // The name the product card shows (a recalled lot's card is shown).
+                let name = product_name(v, lang).map(|(n, _)| n).unwrap_or_default();
                 let lot = v.label.as_ref().map(|l| l.lot.clone()).unwrap_or_default();
                 reason = Some(match lang {
                     Lang::Vi => format!("{name} – lô {lot}"),
@@ -1036,6 +1072,52 @@ impl View {
         let stamp = stamp.filter(|s| !s.is_empty());
         let old = v.has(Code::RegistryStale) || v.has(Code::RegistryExpired);
         let list_date = v.registry_issued_at.filter(|_| old).map(display_date_vn);
+        Banner {
+            state: v.state,
+            code,
+            headline,
+            reason,
+            explanation,
+            action,
+            report,
+            retry,
+            stamp,
+            list_date,
+            demo: v
+                .has(Code::RegistryDemo)
+                .then(|| message(Code::RegistryDemo, lang).title),
+        }
+    }
+}
+
+impl View {
+    /// The banner part of this view (the same fields as [`Banner::new`] of the same verdict).
+    pub fn banner(&self) -> Banner {
+        Banner {
+            state: self.state,
+            code: self.code,
+            headline: self.headline.clone(),
+            reason: self.reason.clone(),
+            explanation: self.explanation.clone(),
+            action: self.action.clone(),
+            report: self.report,
+            retry: self.retry,
+            stamp: self.stamp.clone(),
+            list_date: self.list_date.clone(),
+            demo: self.demo,
+        }
+    }
+
+    /// The view of a verdict. `scanned_at`: when the code was scanned (shown with a red result
+    /// and used to mark an expiry date that has passed).
+    pub fn new(v: &Verdict, lang: Lang, scanned_at: Option<UnixTime>) -> View {
+        let b = Banner::new(v, lang, scanned_at);
+        let code = b.code;
+        // The card only where the verdict shows signed data (green, amber, a recalled lot): the
+        // view never shows data the state does not vouch for, whatever the verdict carries.
+        let card = matches!(v.state, State::Verified | State::VerifiedWithWarnings)
+            || (v.state == State::Invalid && code == Some(Code::LotRecalled));
+        let product = product_view(v, scanned_at, lang).filter(|_| card);
         let green = matches!(v.state, State::Verified | State::VerifiedWithWarnings);
         let notes = if green {
             v.checks
@@ -1070,14 +1152,14 @@ impl View {
             .collect();
         View {
             lang,
-            state: v.state,
+            state: b.state,
             code,
-            headline,
-            reason,
-            explanation,
-            action,
-            report,
-            contact: v.authority.clone().filter(|_| report != Report::None),
+            headline: b.headline,
+            reason: b.reason,
+            explanation: b.explanation,
+            action: b.action,
+            report: b.report,
+            contact: v.authority.clone().filter(|_| b.report != Report::None),
             prefill: v
                 .scanned
                 .iter()
@@ -1091,12 +1173,10 @@ impl View {
                 .chain(code.map(|c| ("code", c.as_str().to_string())))
                 .filter(|(_, val)| !val.is_empty())
                 .collect(),
-            retry,
-            stamp,
-            list_date,
-            demo: v
-                .has(Code::RegistryDemo)
-                .then(|| message(Code::RegistryDemo, lang).title),
+            retry: b.retry,
+            stamp: b.stamp,
+            list_date: b.list_date,
+            demo: b.demo,
             notes,
             honesty: (v.state == State::Verified).then(|| message(Code::LabelCopyPossible, lang)),
             product,

@@ -6,7 +6,7 @@ use txng_core::registry::{Address, Certification, Producer};
 use txng_core::time::{parse_rfc3339, Date};
 use txng_core::trace::{Product, Quantity, TraceEvent};
 use txng_core::verify::LabelView;
-use txng_core::view::{amount_words, Field, Report, Stage, View};
+use txng_core::view::{amount_words, Banner, Field, Report, Stage, View};
 use txng_core::vocab::{KnownStep, Step};
 use txng_core::{Check, Code, Lang, State, Verdict};
 
@@ -164,6 +164,36 @@ fn recalled_lot_names_product_lot_and_phone_without_reporting_a_fake() {
     assert!(!view.headline.contains("Không hợp lệ"));
     assert!(view.product.is_some(), "the genuine label's card is shown");
     assert!(view.stamp.is_none());
+    // The banner alone (the widget's verify-first module) names the product as the card does.
+    let banner = Banner::new(&v, Lang::Vi, None);
+    let card = view.product.as_ref().expect("card").name.clone();
+    assert!(
+        banner
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with(&card)),
+        "{banner:?}"
+    );
+    assert_eq!(banner, view.banner());
+}
+
+/// The banner built alone is the view's banner, for every code and both languages, with and
+/// without a scan time (the verify-first module shows the one, the interface the other).
+#[test]
+fn banner_alone_is_the_views_banner() {
+    let at_ = Some(at("2026-11-29T14:05:00+07:00"));
+    for &code in Code::ALL {
+        let v = verdict(&[Code::SignatureValid, Code::TraceValid, code]);
+        for lang in [Lang::Vi, Lang::En] {
+            for when in [None, at_] {
+                assert_eq!(
+                    Banner::new(&v, lang, when),
+                    View::new(&v, lang, when).banner(),
+                    "{code} {lang:?}"
+                );
+            }
+        }
+    }
 }
 
 #[test]
