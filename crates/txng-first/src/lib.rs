@@ -3,7 +3,7 @@
 //! The verify-first module of the standalone page (issue 10): `txng-web` without its Yew
 //! interface. `assets/boot.js` loads it first on a label link's page; it verifies the link and
 //! shows the final verdict (`txng_web::first`), then the page loads the interface and hands it
-//! what this module fetched. About 40 % of the interface's bytes, so the verdict does not wait
+//! what this module fetched. About half the interface's bytes, so the verdict does not wait
 //! for Yew, the scanner views, the kiosk or the embedding code.
 #![deny(missing_docs)]
 
