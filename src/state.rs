@@ -249,6 +249,49 @@ impl Reducible for AppState {
 mod tests {
     use super::*;
 
+    /// The pipeline's dispatch order (`pipeline::run`) through this reducer: a verdict counts as
+    /// settled (the verify-first module shows it, the interface takes over at it) only once no
+    /// trace document is loading; the verdict before the trace, which could still turn red, never.
+    #[test]
+    fn only_the_verdict_after_the_trace_is_settled() {
+        let v = |n| {
+            Shared::new(txng_core::verify(
+                n,
+                txng_core::Fetched::Unavailable("offline"),
+                None,
+                &[],
+                0,
+            ))
+        };
+        let begin = AppState::new(Lang::Vi, None).apply(Action::Begin {
+            run: 1,
+            scanned: "a".into(),
+            at: 0,
+        });
+        assert!(!crate::pipeline::settled(&begin));
+        // With a trace document: Registry, Trace(Loading), Verdict, …, Verdict, Trace(done).
+        let mut s = begin.apply(Action::Registry(1, RegistryStatus::Fresh));
+        s = s.apply(Action::Trace(1, TraceStatus::Loading));
+        assert!(!crate::pipeline::settled(&s));
+        s = s.apply(Action::Verdict(1, v("before the trace")));
+        assert!(
+            !crate::pipeline::settled(&s),
+            "the verdict before the trace"
+        );
+        s = s.apply(Action::Verdict(1, v("after the trace")));
+        assert!(
+            !crate::pipeline::settled(&s),
+            "until the trace status is final"
+        );
+        s = s.apply(Action::Trace(1, TraceStatus::Loaded));
+        assert!(crate::pipeline::settled(&s));
+        // Without one (an invalid label): Registry, Verdict.
+        let s = begin
+            .apply(Action::Registry(1, RegistryStatus::Fresh))
+            .apply(Action::Verdict(1, v("no trace")));
+        assert!(crate::pipeline::settled(&s));
+    }
+
     #[test]
     fn stale_results_are_dropped() {
         let s = AppState::new(Lang::Vi, None);

@@ -413,3 +413,34 @@ fn timeline_in_words_and_overview() {
     assert_eq!(amount_words(12.0, Some("LTR"), Lang::Vi), "12 lít");
     assert_eq!(amount_words(11.5, Some("LTR"), Lang::En), "11.5 litres");
 }
+
+proptest::proptest! {
+    /// Generated check lists (any codes, any order, signed data carried or not, with or without a
+    /// scan time): the banner built alone (the widget's verify-first module shows it before the
+    /// interface) is the full view's banner, its state is the verdict's, and it never reads
+    /// "verified" unless the verdict is green.
+    #[test]
+    fn banner_alone_never_reads_greener_than_the_verdict(
+        picks in proptest::collection::vec(0..Code::ALL.len(), 0..6),
+        carry in proptest::bool::ANY,
+        en in proptest::bool::ANY,
+        scanned in proptest::option::of(1_700_000_000i64..1_900_000_000),
+    ) {
+        let codes: Vec<Code> = picks.iter().map(|&i| Code::ALL[i]).collect();
+        let mut v = verdict(&codes);
+        if carry {
+            v.label = Some(label());
+            v.producer = Some(producer());
+            v.product = Some(product());
+        }
+        let lang = if en { Lang::En } else { Lang::Vi };
+        let banner = Banner::new(&v, lang, scanned);
+        proptest::prop_assert_eq!(&banner, &View::new(&v, lang, scanned).banner());
+        proptest::prop_assert_eq!(banner.state, v.state);
+        let green = txng_core::state_title(State::Verified, lang);
+        proptest::prop_assert_eq!(banner.headline == green, v.state == State::Verified);
+        if v.state != State::Invalid {
+            proptest::prop_assert_ne!(banner.report, Report::Prominent);
+        }
+    }
+}
