@@ -12,14 +12,79 @@
 // A failed load (weak signal, old browser) says so and offers to reload the page.
 
 const labelPath = document.documentElement.getAttribute('data-txng-page') !== 'other';
+
+// On a label link's page, the registry and the label's trace document are asked for now, while the
+// verify-first module downloads, and handed to it as `take(url)` (src/net.rs explains): on a slow
+// link the trace's round trip no longer waits for the module and the registry check. The trace URL
+// is a guess from the registry's first template (read here, unverified) and the address's GTIN and
+// lot, asked for only on the registry's or the page's origin; the module takes a request only for
+// the URL the verified registry gives, and checks what it reads as any other answer. A kiosk is
+// left alone (the interface verifies its scans).
+const REGISTRY_PEEK_MAX = 4 * 1024 * 1024; // txng_core::registry::MAX_REGISTRY_BYTES
+function prefetch() {
+  let cfg;
+  let registry;
+  try {
+    cfg = JSON.parse(document.getElementById('txng-config').textContent);
+    registry = new URL(cfg.registry_url, location.href).href;
+  } catch (_) {
+    return undefined;
+  }
+  const kiosk = cfg.kiosk === true || (cfg.kiosk !== null && typeof cfg.kiosk === 'object' && !Array.isArray(cfg.kiosk));
+  if (kiosk || location.search.slice(1).split('&').includes('mode=kiosk')) return undefined;
+  const started = new Map();
+  const start = (url, init) => {
+    const controller = new AbortController();
+    const response = fetch(url, { ...init, signal: controller.signal });
+    response.catch(() => {}); // a failure is reported by the module that takes it
+    started.set(url, [controller, response]);
+    return response;
+  };
+  const ready = start(registry, { cache: 'no-cache' })
+    .then((r) => (r.ok && Number(r.headers.get('content-length') || 0) <= REGISTRY_PEEK_MAX ? r.clone().text() : ''))
+    .then((jws) => {
+      // Read before its signature is checked: a tampered list must not send the address's GTIN and
+      // lot to another site, so only a URL on the registry's or this page's origin is asked for.
+      const url = traceUrl(jws, registry, location.pathname);
+      const origin = url && new URL(url).origin;
+      if (origin === new URL(registry).origin || origin === location.origin) start(url, {});
+    })
+    .catch(() => {});
+  return (url) => (started.has(url) ? Promise.resolve() : ready).then(() => {
+    const entry = started.get(url) || null;
+    started.delete(url);
+    return entry;
+  });
+}
+
+// The trace URL FORMAT.md §3.1 gives for the GTIN and lot of a label path (`/01/{gtin}/10/{lot}`)
+// with the registry's first template, or null; throws on what it cannot read. Must give the very
+// string txng_core's `trace_urls` and src/net.rs `resolve` give: tests/web.rs compares the two
+// over generated lots, tests/e2e/perf.test.mjs counts one trace request per load.
+function traceUrl(jws, base, pathname) {
+  const m = /(?:^|\/)01\/(\d{14})\/10\/([^/]+)/.exec(pathname);
+  const payload = jws.trim().split('.')[1];
+  if (!m || !payload) return null;
+  const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  const templates = JSON.parse(new TextDecoder().decode(bytes)).trace_url_templates;
+  const template = Array.isArray(templates) ? templates[0] : null;
+  if (typeof template !== 'string') return null;
+  // Everything but RFC 3986's unreserved characters, as txng_core::link::percent_encode.
+  const lot = encodeURIComponent(decodeURIComponent(m[2]))
+    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const url = new URL(template.replaceAll('{gtin}', m[1]).replaceAll('{lot}', lot), base);
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+}
+
 const loadUi = () => import('../pkg/txng_web.js').then(async (ui) => {
   await ui.default();
   return ui;
 });
+const take = labelPath ? prefetch() : undefined;
 const first = labelPath
   ? import('../pkg/txng_first.js').then(async (m) => {
     await m.default();
-    return m.verifyPage();
+    return m.verifyPage(take);
   }).catch((e) => {
     console.warn('txng: verify-first module failed; the interface verifies', e);
     return null;

@@ -56,11 +56,13 @@ fn page() -> Option<Page> {
 
 /// Verifies the page's label link and shows the final verdict in `#txng`. Returns what the
 /// interface module takes over (see [`net::recorded_to_js`]), or `null` when this page is left
-/// to the interface.
-pub async fn verify_page() -> JsValue {
+/// to the interface. `prefetch`: the page's `take(url)` for the requests it started (see
+/// [`net::accept_prefetch`]), or `undefined`.
+pub async fn verify_page(prefetch: JsValue) -> JsValue {
     let Some(p) = page() else {
         return JsValue::NULL;
     };
+    net::accept_prefetch(&prefetch);
     net::record_fetches();
     let at = pipeline::now();
     let state = Rc::new(RefCell::new(AppState::new(p.lang, None).apply(

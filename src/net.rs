@@ -126,6 +126,37 @@ pub fn worker_controlled() -> bool {
 thread_local! {
     static RECORDED: RefCell<Option<Vec<(String, Got)>>> = const { RefCell::new(None) };
     static HANDED: RefCell<Vec<(String, Got)>> = const { RefCell::new(Vec::new()) };
+    static PREFETCH: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+// Requests the page started before this module ran (issue 10): on a label link's page
+// `assets/boot.js` asks for the registry, and for the trace document at the URL the registry's
+// first template gives for the address's GTIN and lot, while the verify-first module downloads
+// (the trace's round trip no longer follows the module and the registry check). It passes
+// `take(url)`: a promise of `null` (nothing started for that URL) or `[AbortController,
+// Promise<Response>]`, each URL at most once. A started request is used only for the very URL
+// this module would fetch (the one the verified registry gives), and its response is read like
+// any other: status, size cap, timeout (through its controller), `x-txng-saved`, then the core's
+// checks. A wrong guess costs a request, never a verdict.
+
+/// Verify-first module: takes the page's `take(url)` for requests it started (see above);
+/// anything but a function is ignored.
+pub fn accept_prefetch(take: &JsValue) {
+    let f = take.dyn_ref::<js_sys::Function>().cloned();
+    PREFETCH.with(|p| *p.borrow_mut() = f);
+}
+
+/// The request the page started for `url`, if any: its promise and its controller.
+async fn prefetched(url: &str) -> Option<(js_sys::Promise, web_sys::AbortController)> {
+    let take = PREFETCH.with(|p| p.borrow().clone())?;
+    let p = take.call1(&JsValue::NULL, &JsValue::from_str(url)).ok()?;
+    let entry = JsFuture::from(p.dyn_into::<js_sys::Promise>().ok()?)
+        .await
+        .ok()?;
+    let entry = entry.dyn_into::<js_sys::Array>().ok()?;
+    let controller = entry.get(0).dyn_into::<web_sys::AbortController>().ok()?;
+    let request = entry.get(1).dyn_into::<js_sys::Promise>().ok()?;
+    Some((request, controller))
 }
 
 /// Verify-first module: records the bodies of the fetches that follow.
@@ -209,15 +240,21 @@ async fn fetch_network(url: &str, cap: usize, timeout_ms: i32, revalidate: bool)
     if offline() && !worker_controlled() {
         return Got::Failed(Failure::Offline);
     }
-    let controller = web_sys::AbortController::new().ok();
-    let init = web_sys::RequestInit::new();
-    init.set_method("GET");
-    if let Some(c) = &controller {
-        init.set_signal(Some(&c.signal()));
-    }
-    if revalidate {
-        init.set_cache(web_sys::RequestCache::NoCache);
-    }
+    let (request, controller) = match prefetched(url).await {
+        Some((request, c)) => (request, Some(c)),
+        None => {
+            let controller = web_sys::AbortController::new().ok();
+            let init = web_sys::RequestInit::new();
+            init.set_method("GET");
+            if let Some(c) = &controller {
+                init.set_signal(Some(&c.signal()));
+            }
+            if revalidate {
+                init.set_cache(web_sys::RequestCache::NoCache);
+            }
+            (window.fetch_with_str_and_init(url, &init), controller)
+        }
+    };
     let deadline = Deadline::new(timeout_ms, controller.clone());
     let failed = |d: &Deadline| {
         Got::Failed(if d.fired.get() {
@@ -228,7 +265,7 @@ async fn fetch_network(url: &str, cap: usize, timeout_ms: i32, revalidate: bool)
             Failure::Network
         })
     };
-    let resp = match JsFuture::from(window.fetch_with_str_and_init(url, &init)).await {
+    let resp = match JsFuture::from(request).await {
         Ok(r) => r,
         Err(_) => return failed(&deadline),
     };

@@ -741,3 +741,177 @@ async fn the_app_takes_over_the_first_banner_once_its_verdict_is_final() {
     assert_eq!(count("#scan-again"), 1, "the interface is there");
     root.remove();
 }
+
+/// `take(url)` as `assets/boot.js` hands it to the verify-first module (issue 10), over requests
+/// made up here: `[AbortController, Promise<Response>]` per URL, each taken once.
+fn page_prefetch(entries: &str) -> wasm_bindgen::JsValue {
+    let make = js_sys::Function::new_no_args(&format!(
+        "const started = new Map();
+         const answer = (status, body, headers) => [new AbortController(),
+           Promise.resolve(new Response(body, {{ status, headers }}))];
+         {entries}
+         return (url) => Promise.resolve().then(() => {{
+           const e = started.get(url) || null;
+           started.delete(url);
+           return e;
+         }});"
+    ));
+    make.call0(&wasm_bindgen::JsValue::NULL).expect("take")
+}
+
+/// The requests the page started are read as any fetch: status, cap, `x-txng-saved`, a failure,
+/// the timeout through their own controller; each is taken once, and only for its URL.
+#[wasm_bindgen_test]
+async fn page_prefetches_are_taken_once_for_their_url_and_read_as_any_fetch() {
+    let at = |p: &str| net::resolve(p, "").expect("url");
+    let (ok, capped, error, saved, failed, stalled, other) = (
+        at("/txng-prefetch-ok.jws"),
+        at("/txng-prefetch-capped.jws"),
+        at("/txng-prefetch-503.jws"),
+        at("/txng-prefetch-saved.jws"),
+        at("/txng-prefetch-failed.jws"),
+        at("/txng-prefetch-stalled.jws"),
+        at("/txng-prefetch-not-started.jws"),
+    );
+    net::accept_prefetch(&page_prefetch(&format!(
+        "started.set('{ok}', answer(200, '0123456789'));
+         started.set('{capped}', answer(200, '0123456789'));
+         started.set('{error}', answer(503, 'busy'));
+         started.set('{saved}', answer(200, 'kept', {{ 'x-txng-saved': '1' }}));
+         const failed = Promise.reject(new TypeError('network'));
+         failed.catch(() => {{}});
+         started.set('{failed}', [new AbortController(), failed]);
+         const stall = new AbortController();
+         started.set('{stalled}', [stall, new Promise((_, no) => stall.signal.addEventListener('abort',
+           () => no(new DOMException('aborted', 'AbortError'))))]);"
+    )));
+    assert_eq!(
+        net::fetch_capped(&ok, 100, 5_000, false).await,
+        Got::Bytes(b"0123456789".to_vec())
+    );
+    // Taken once: the same URL again goes to the network (the test server has no such file).
+    assert_eq!(
+        net::fetch_capped(&ok, 100, 5_000, false).await,
+        Got::Failed(Failure::Http(404))
+    );
+    assert_eq!(
+        net::fetch_capped(&capped, 4, 5_000, false).await,
+        Got::TooLarge
+    );
+    assert_eq!(
+        net::fetch_capped(&error, 100, 5_000, false).await,
+        Got::Failed(Failure::Http(503))
+    );
+    assert_eq!(
+        net::fetch_capped(&saved, 100, 5_000, false).await,
+        Got::Saved(b"kept".to_vec())
+    );
+    assert_eq!(
+        net::fetch_capped(&failed, 100, 5_000, false).await,
+        Got::Failed(Failure::Network)
+    );
+    // The deadline aborts a started request through the controller the page handed with it.
+    assert_eq!(
+        net::fetch_capped(&stalled, 100, 50, false).await,
+        Got::Failed(Failure::Timeout)
+    );
+    assert_eq!(
+        net::fetch_capped(&other, 100, 5_000, false).await,
+        Got::Failed(Failure::Http(404)),
+        "a URL the page did not start goes to the network"
+    );
+    // Anything but a function is ignored (and leaves no prefetch behind for the other tests).
+    net::accept_prefetch(&wasm_bindgen::JsValue::from_str("take"));
+    assert_eq!(
+        net::fetch_capped(&other, 100, 5_000, false).await,
+        Got::Failed(Failure::Http(404))
+    );
+    net::accept_prefetch(&wasm_bindgen::JsValue::UNDEFINED);
+}
+
+/// `assets/boot.js` guesses the trace URL from the registry (unverified) and the page's address,
+/// to start it early; the module takes it only if it is the very URL the core gives. Differential:
+/// the page's `traceUrl` against `Registry::trace_urls` + `net::resolve` over generated lots, each
+/// written into the address with characters raw or percent-encoded at random (either hex case).
+#[wasm_bindgen_test]
+fn the_pages_trace_url_guess_is_the_cores_url() {
+    const BOOT: &str = include_str!("../assets/boot.js");
+    let start = BOOT
+        .find("function traceUrl(")
+        .expect("traceUrl in boot.js");
+    let end = start + BOOT[start..].find("\n}\n").expect("end of traceUrl") + 3;
+    let guess = js_sys::Function::new_with_args(
+        "jws, base, pathname",
+        &format!(
+            "{}\nreturn traceUrl(jws, base, pathname);",
+            &BOOT[start..end]
+        ),
+    );
+    let base = "https://truyxuat.quangtri.gov.vn/registry.jws";
+    let cfg = config(base);
+    let ctx = txng_core::verify::RegistryContext {
+        from_cache: false,
+        known_issued_at: None,
+    };
+    let v = txng_core::Verification::start_with(
+        scanned(VALID),
+        Fetched::Bytes(REGISTRY.trim().as_bytes()),
+        ctx,
+        &cfg.anchors,
+        now(),
+    );
+    let registry = v.registry().expect("the vector registry verifies");
+    assert!(!registry.trace_url_templates.is_empty());
+
+    // Lots from GS1's AI 82 set, with what a path may carry raw or must encode, and non-ASCII.
+    let chars: Vec<char> = "!\"%&'()*+,-./:;<=>?_~ #@[]$abcXYZ0189ăệĐ漢😀"
+        .chars()
+        .collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let raw_ok = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c);
+    for case in 0..400 {
+        let len = 1 + next(20) as usize;
+        let lot: String = (0..len)
+            .map(|_| chars[next(chars.len() as u64) as usize])
+            .collect();
+        let gtin: String = (0..14).map(|_| char::from(b'0' + next(10) as u8)).collect();
+        let mut seg = String::new();
+        for c in lot.chars() {
+            if raw_ok(c) && next(2) == 0 {
+                seg.push(c);
+            } else {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    seg.push_str(&if next(2) == 0 {
+                        format!("%{b:02X}")
+                    } else {
+                        format!("%{b:02x}")
+                    });
+                }
+            }
+        }
+        let tail = ["", "/21/000101", "/"][next(3) as usize];
+        let prefix = ["", "/qr"][next(2) as usize];
+        let pathname = format!("{prefix}/01/{gtin}/10/{seg}{tail}");
+        let expected = registry
+            .trace_urls(&gtin, &lot)
+            .first()
+            .and_then(|u| net::resolve(u, base));
+        let got = guess
+            .call3(
+                &wasm_bindgen::JsValue::NULL,
+                &REGISTRY.into(),
+                &base.into(),
+                &pathname.as_str().into(),
+            )
+            .expect("traceUrl throws only on what it cannot read")
+            .as_string();
+        assert_eq!(got, expected, "case {case}: lot {lot:?} at {pathname}");
+    }
+}

@@ -1,9 +1,11 @@
 // Load path of a verified link (issue 10): the verify-first module (pkg/txng_first*, no Yew) and
 // the registry are preloaded by the page; the registry is fetched ONCE (the first module takes the
 // preload over and hands the bytes to the interface), started before the first module's wasm has
-// arrived; the verdict is on screen before the interface (pkg/txng_web*) is even requested; the
-// interface then replaces the first banner with the same verdict; the performance marks
-// scripts/budgets.mjs reads are set. Times are printed by scripts/budgets.mjs, never asserted here.
+// arrived; the trace document is fetched once too, asked for early by the page's boot script (its
+// URL guessed from the registry's template) and taken by the module; the verdict is on screen
+// before the interface (pkg/txng_web*) is even requested; the interface then replaces the first
+// banner with the same verdict; the performance marks scripts/budgets.mjs reads are set. Times are
+// printed by scripts/budgets.mjs, never asserted here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, newPage, verifiedCase, localUrl, expectVerdict } from './helpers.mjs';
@@ -20,7 +22,11 @@ test('verified link: verdict from the verify-first module, one registry request,
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const sent = new Map(); // requestId -> { path, at }
     const done = new Map(); // path -> timestamp
-    cdp.on('Network.requestWillBeSent', (e) => sent.set(e.requestId, { path: new URL(e.request.url).pathname, at: e.timestamp }));
+    // The scripts on the stack that asked for each request (CDP initiator, async parents included).
+    const scripts = (st) => (st ? [...st.callFrames.map((f) => f.url), ...scripts(st.parent)] : []);
+    cdp.on('Network.requestWillBeSent', (e) => sent.set(e.requestId, {
+      path: new URL(e.request.url).pathname, at: e.timestamp, by: scripts(e.initiator?.stack).map((u) => (u ? new URL(u).pathname : '')),
+    }));
     cdp.on('Network.loadingFinished', (e) => { const r = sent.get(e.requestId); if (r) done.set(r.path, e.timestamp); });
     await page.goto(localUrl(verifiedCase().uri), { waitUntil: 'commit' });
     // The first module's banner, as it is when its verdict mark is set.
@@ -54,7 +60,9 @@ test('verified link: verdict from the verify-first module, one registry request,
     const registry = reqs.filter((r) => r.path === '/registry.jws');
     assert.equal(registry.length, 1, `registry requests: ${registry.length} (preload taken over, bytes handed to the interface)`);
     const trace = reqs.filter((r) => r.path.startsWith('/trace/'));
-    assert.equal(trace.length, 1, `trace requests: ${trace.length} (handed to the interface)`);
+    assert.equal(trace.length, 1, `trace requests: ${trace.length} (the page's early one taken by the module, handed to the interface)`);
+    assert.ok(trace[0].by.includes('/assets/boot.js'),
+      `the trace document was asked for by the page's boot script while the module downloaded (asked by ${trace[0].by})`);
     assert.ok(done.has('/pkg/txng_first_bg.wasm'), 'the verify-first wasm was loaded');
     assert.ok(registry[0].at < done.get('/pkg/txng_first_bg.wasm'),
       'the registry request started before the wasm had finished loading (in parallel, from the preload)');
@@ -124,5 +132,28 @@ test('a reader who chose English: the verify-first banner and header are in Engl
     await expectVerdict(page, 'verified', 'signature.valid');
     assert.match(await page.textContent('#verdict h2'), /Verified/);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  } finally { await context.close(); }
+});
+
+test('a tampered registry cannot send the early trace request to another site', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    // The registry as served, its first trace template pointed at another origin, over https (which
+    // the page's CSP allows): the signature no longer verifies, but the page reads the template
+    // before any check.
+    await page.route('**/registry.jws', async (route) => {
+      const jws = (await (await route.fetch()).text()).trim();
+      const [h, p, s] = jws.split('.');
+      const doc = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+      doc.trace_url_templates = ['https://127.0.0.2:9/trace/{gtin}/{lot}.jws', ...doc.trace_url_templates];
+      await route.fulfill({ status: 200, contentType: 'application/jose', body: `${h}.${Buffer.from(JSON.stringify(doc)).toString('base64url')}.${s}` });
+    });
+    const asked = [];
+    page.on('request', (r) => asked.push(r.url()));
+    await page.goto(localUrl(verifiedCase().uri));
+    await page.waitForSelector('#verdict:not(.txng-first #verdict)', { timeout: 20000 });
+    assert.notEqual(await page.getAttribute('#verdict', 'data-state'), 'verified');
+    const elsewhere = asked.filter((u) => new URL(u).host === '127.0.0.2:9');
+    assert.deepEqual(elsewhere, [], 'nothing asked of the tampered template\'s site');
   } finally { await context.close(); }
 });

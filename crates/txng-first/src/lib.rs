@@ -10,8 +10,12 @@
 use wasm_bindgen::prelude::*;
 
 /// Verifies the page's label link and shows its verdict; resolves to what the interface takes
-/// over (`mountPage(handed)`), or `null` when the page is left to the interface.
+/// over (`mountPage(handed)`), or `null` when the page is left to the interface. `prefetch`: the
+/// page's `take(url)` for the registry and trace requests it started (`assets/boot.js`), or
+/// `undefined`.
 #[wasm_bindgen(js_name = verifyPage)]
-pub fn verify_page() -> js_sys::Promise {
-    wasm_bindgen_futures::future_to_promise(async { Ok(txng_web::first::verify_page().await) })
+pub fn verify_page(prefetch: JsValue) -> js_sys::Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        Ok(txng_web::first::verify_page(prefetch).await)
+    })
 }
