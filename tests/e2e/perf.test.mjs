@@ -64,6 +64,11 @@ test('verified link: verdict from the verify-first module, one registry request,
     assert.ok(trace[0].by.includes('/assets/boot.js'),
       `the trace document was asked for by the page's boot script while the module downloaded (asked by ${trace[0].by})`);
     assert.ok(done.has('/pkg/txng_first_bg.wasm'), 'the verify-first wasm was loaded');
+    const uiWasmRequests = reqs.filter((r) => r.path === '/pkg/txng_web_bg.wasm');
+    assert.equal(uiWasmRequests.length, 1, 'the interface wasm is asked for once (its preload taken by its glue)');
+    const glueImport = reqs.find((r) => r.path.startsWith('/pkg/snippets/'));
+    assert.ok(glueImport && uiWasmRequests[0].at < glueImport.at,
+      'the interface wasm is asked for with its glue, not after the glue and its import have arrived');
     assert.ok(registry[0].at < done.get('/pkg/txng_first_bg.wasm'),
       'the registry request started before the wasm had finished loading (in parallel, from the preload)');
 
