@@ -13,13 +13,14 @@
 
 const labelPath = document.documentElement.getAttribute('data-txng-page') !== 'other';
 
-// On a label link's page, the registry and the label's trace document are asked for now, while the
-// verify-first module downloads, and handed to it as `take(url)` (src/net.rs explains): on a slow
-// link the trace's round trip no longer waits for the module and the registry check. The trace URL
-// is a guess from the registry's first template (read here, unverified) and the address's GTIN and
-// lot, asked for only on the registry's or the page's origin; the module takes a request only for
-// the URL the verified registry gives, and checks what it reads as any other answer. A kiosk is
-// left alone (the interface verifies its scans).
+// On a label link's page, the registry (a sharded registry's index and the label's shard), and the
+// label's trace document are asked for now, while the verify-first module downloads, and handed to
+// it as `take(url)` (src/net.rs explains): on a slow link their round trips no longer wait for the
+// module and the registry check. The shard and trace URLs are guesses from the registry's payload
+// (read here, unverified) and the address's GTIN and lot, asked for only on the registry's or the
+// page's origin; the module takes a request only for the URL the verified registry gives, and checks
+// what it reads as any other answer. A kiosk is left alone (the interface verifies its scans), and
+// so is a shard this device keeps (src/pipeline.rs uses it when the index pins its bytes).
 const REGISTRY_PEEK_MAX = 4 * 1024 * 1024; // txng_core::registry::MAX_REGISTRY_BYTES
 function prefetch() {
   let cfg;
@@ -32,6 +33,7 @@ function prefetch() {
   }
   const kiosk = cfg.kiosk === true || (cfg.kiosk !== null && typeof cfg.kiosk === 'object' && !Array.isArray(cfg.kiosk));
   if (kiosk || location.search.slice(1).split('&').includes('mode=kiosk')) return undefined;
+  const sharded = cfg.registry_format === 'sharded';
   const started = new Map();
   const start = (url, init) => {
     const controller = new AbortController();
@@ -40,14 +42,23 @@ function prefetch() {
     started.set(url, [controller, response]);
     return response;
   };
+  // Read before its signature is checked: a tampered list must not send the address's GTIN and lot
+  // to another site.
+  const near = (url) => !!url && [new URL(registry).origin, location.origin].includes(new URL(url).origin);
+  const kept = (key) => {
+    try {
+      return localStorage.getItem(key) !== null;
+    } catch (_) {
+      return false; // no storage: the module keeps nothing either
+    }
+  };
   const ready = start(registry, { cache: 'no-cache' })
     .then((r) => (r.ok && Number(r.headers.get('content-length') || 0) <= REGISTRY_PEEK_MAX ? r.clone().text() : ''))
     .then((jws) => {
-      // Read before its signature is checked: a tampered list must not send the address's GTIN and
-      // lot to another site, so only a URL on the registry's or this page's origin is asked for.
-      const url = traceUrl(jws, registry, location.pathname);
-      const origin = url && new URL(url).origin;
-      if (origin === new URL(registry).origin || origin === location.origin) start(url, {});
+      const shard = sharded ? shardUrl(jws, registry, location.pathname) : null;
+      if (shard && near(shard.url) && !kept(`txng.shard:${registry}#${shard.from}`)) start(shard.url, {});
+      const trace = traceUrl(jws, registry, location.pathname);
+      if (near(trace)) start(trace, {});
     })
     .catch(() => {});
   return (url) => (started.has(url) ? Promise.resolve() : ready).then(() => {
@@ -57,24 +68,54 @@ function prefetch() {
   });
 }
 
-// The trace URL FORMAT.md §3.1 gives for the GTIN and lot of a label path (`/01/{gtin}/10/{lot}`)
-// with the registry's first template, or null; throws on what it cannot read. Must give the very
-// string txng_core's `trace_urls` and src/net.rs `resolve` give: tests/web.rs compares the two
-// over generated lots, tests/e2e/perf.test.mjs counts one trace request per load.
-function traceUrl(jws, base, pathname) {
-  const m = /(?:^|\/)01\/(\d{14})\/10\/([^/]+)/.exec(pathname);
+// -- The guesses (tests/web.rs compares them with txng_core over generated inputs) --
+// Each must give the very string txng_core and src/net.rs `resolve` give, or null; they throw on
+// what they cannot read.
+function payloadOf(jws) {
   const payload = jws.trim().split('.')[1];
-  if (!m || !payload) return null;
+  if (!payload) return null;
   const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-  const templates = JSON.parse(new TextDecoder().decode(bytes)).trace_url_templates;
-  const template = Array.isArray(templates) ? templates[0] : null;
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+// The label path's GTIN and lot (`…/01/{gtin}/10/{lot}…`), the lot decoded, or null.
+function labelOf(pathname) {
+  const m = /(?:^|\/)01\/(\d{14})\/10\/([^/]+)/.exec(pathname);
+  return m ? { gtin: m[1], lot: decodeURIComponent(m[2]) } : null;
+}
+
+// The trace URL of FORMAT.md §3.1 with the registry's first template (txng_core `trace_urls`).
+function traceUrl(jws, base, pathname) {
+  const label = labelOf(pathname);
+  const doc = label && payloadOf(jws);
+  const template = doc && Array.isArray(doc.trace_url_templates) ? doc.trace_url_templates[0] : null;
   if (typeof template !== 'string') return null;
   // Everything but RFC 3986's unreserved characters, as txng_core::link::percent_encode.
-  const lot = encodeURIComponent(decodeURIComponent(m[2]))
+  const lot = encodeURIComponent(label.lot)
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  const url = new URL(template.replaceAll('{gtin}', m[1]).replaceAll('{lot}', lot), base);
+  const url = new URL(template.replaceAll('{gtin}', label.gtin).replaceAll('{lot}', lot), base);
   return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
 }
+
+// A sharded registry's shard for the label's GTIN (FORMAT.md §2.7.1: the greatest `from` not after
+// the digits after the indicator digit, in string order) and its URL (txng_core `shard_for_gtin`,
+// `shard_url`), as { from, url }, or null.
+function shardUrl(jws, base, pathname) {
+  const label = labelOf(pathname);
+  const doc = label && payloadOf(jws);
+  if (!doc || !Array.isArray(doc.shards) || typeof doc.shard_url_template !== 'string') return null;
+  const digits = label.gtin.slice(1);
+  let best = null;
+  for (const s of doc.shards) {
+    if (typeof s?.from !== 'string' || !Number.isSafeInteger(s.version)) return null;
+    if (s.from <= digits && (best === null || s.from > best.from)) best = s;
+  }
+  if (!best) return null;
+  const rel = doc.shard_url_template.replaceAll('{from}', best.from).replaceAll('{version}', String(best.version));
+  const url = new URL(rel, base);
+  return url.protocol === 'https:' || url.protocol === 'http:' ? { from: best.from, url: url.href } : null;
+}
+// -- End of the guesses --
 
 const loadUi = () => import('../pkg/txng_web.js').then(async (ui) => {
   await ui.default();

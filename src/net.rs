@@ -130,9 +130,10 @@ thread_local! {
 }
 
 // Requests the page started before this module ran (issue 10): on a label link's page
-// `assets/boot.js` asks for the registry, and for the trace document at the URL the registry's
-// first template gives for the address's GTIN and lot, while the verify-first module downloads
-// (the trace's round trip no longer follows the module and the registry check). It passes
+// `assets/boot.js` asks for the registry, for a sharded registry's shard covering the address's
+// GTIN, and for the trace document at the URL the registry's first template gives for the
+// address's GTIN and lot, while the verify-first module downloads (their round trips no longer
+// follow the module and the registry check). It passes
 // `take(url)`: a promise of `null` (nothing started for that URL) or `[AbortController,
 // Promise<Response>]`, each URL at most once. A started request is used only for the very URL
 // this module would fetch (the one the verified registry gives), and its response is read like

@@ -829,24 +829,53 @@ async fn page_prefetches_are_taken_once_for_their_url_and_read_as_any_fetch() {
     net::accept_prefetch(&wasm_bindgen::JsValue::UNDEFINED);
 }
 
+/// The page's guesses (`assets/boot.js`, between its "The guesses" markers) as one JS function
+/// `(name, jws, base, pathname) => name(jws, base, pathname)`.
+fn page_guess() -> js_sys::Function {
+    const BOOT: &str = include_str!("../assets/boot.js");
+    let start = BOOT
+        .find("// -- The guesses")
+        .expect("the guesses in boot.js");
+    let end = BOOT.find("// -- End of the guesses").expect("their end");
+    js_sys::Function::new_with_args(
+        "name, jws, base, pathname",
+        &format!(
+            "{}\nreturn {{ traceUrl, shardUrl }}[name](jws, base, pathname);",
+            &BOOT[start..end]
+        ),
+    )
+}
+
+fn call_guess(
+    guess: &js_sys::Function,
+    name: &str,
+    jws: &str,
+    base: &str,
+    pathname: &str,
+) -> wasm_bindgen::JsValue {
+    let args = js_sys::Array::of4(&name.into(), &jws.into(), &base.into(), &pathname.into());
+    guess
+        .apply(&wasm_bindgen::JsValue::NULL, &args)
+        .expect("the guesses throw only on what they cannot read")
+}
+
+/// A small xorshift generator: the same inputs every run.
+fn generator(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    }
+}
+
 /// `assets/boot.js` guesses the trace URL from the registry (unverified) and the page's address,
 /// to start it early; the module takes it only if it is the very URL the core gives. Differential:
 /// the page's `traceUrl` against `Registry::trace_urls` + `net::resolve` over generated lots, each
 /// written into the address with characters raw or percent-encoded at random (either hex case).
 #[wasm_bindgen_test]
 fn the_pages_trace_url_guess_is_the_cores_url() {
-    const BOOT: &str = include_str!("../assets/boot.js");
-    let start = BOOT
-        .find("function traceUrl(")
-        .expect("traceUrl in boot.js");
-    let end = start + BOOT[start..].find("\n}\n").expect("end of traceUrl") + 3;
-    let guess = js_sys::Function::new_with_args(
-        "jws, base, pathname",
-        &format!(
-            "{}\nreturn traceUrl(jws, base, pathname);",
-            &BOOT[start..end]
-        ),
-    );
+    let guess = page_guess();
     let base = "https://truyxuat.quangtri.gov.vn/registry.jws";
     let cfg = config(base);
     let ctx = txng_core::verify::RegistryContext {
@@ -867,13 +896,7 @@ fn the_pages_trace_url_guess_is_the_cores_url() {
     let chars: Vec<char> = "!\"%&'()*+,-./:;<=>?_~ #@[]$abcXYZ0189ăệĐ漢😀"
         .chars()
         .collect();
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move |n: u64| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed % n
-    };
+    let mut next = generator(0x9e37_79b9_7f4a_7c15);
     let raw_ok = |c: char| c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@".contains(c);
     for case in 0..400 {
         let len = 1 + next(20) as usize;
@@ -903,15 +926,65 @@ fn the_pages_trace_url_guess_is_the_cores_url() {
             .trace_urls(&gtin, &lot)
             .first()
             .and_then(|u| net::resolve(u, base));
-        let got = guess
-            .call3(
-                &wasm_bindgen::JsValue::NULL,
-                &REGISTRY.into(),
-                &base.into(),
-                &pathname.as_str().into(),
-            )
-            .expect("traceUrl throws only on what it cannot read")
-            .as_string();
+        let got = call_guess(&guess, "traceUrl", REGISTRY, base, &pathname).as_string();
         assert_eq!(got, expected, "case {case}: lot {lot:?} at {pathname}");
     }
+}
+
+/// The shard a sharded registry's page asks for early (`shardUrl` in `assets/boot.js`) is the one
+/// the core picks (`shard_for_gtin`, `shard_url`, then `net::resolve`): differential over generated
+/// GTINs around and between the vector index's shard boundaries.
+#[wasm_bindgen_test]
+fn the_pages_shard_guess_is_the_cores_shard() {
+    let guess = page_guess();
+    let base = "https://truyxuat.quangtri.gov.vn/registry-index.jws";
+    let cfg = config(base);
+    let ctx = txng_core::verify::RegistryContext {
+        from_cache: false,
+        known_issued_at: None,
+    };
+    let v = txng_core::Verification::start_sharded(
+        scanned(SHARDED_VALID),
+        Fetched::Bytes(INDEX.trim().as_bytes()),
+        ctx,
+        &cfg.anchors,
+        now(),
+    );
+    let index = v.index().expect("the vector index verifies");
+    let stems = [
+        "", "8", "89", "8934", "8935012", "89350122", "89350123", "89350124", "89350125",
+        "89350126", "8935013", "9",
+    ];
+    let mut next = generator(0x2545_f491_4f6c_dd1d);
+    let mut seen = std::collections::BTreeSet::new();
+    for case in 0..400 {
+        let stem = stems[next(stems.len() as u64) as usize];
+        let mut gtin = char::from(b'0' + next(10) as u8).to_string();
+        gtin.push_str(stem);
+        while gtin.len() < 14 {
+            gtin.push(char::from(b'0' + next(10) as u8));
+        }
+        let expected = index
+            .shard_for_gtin(&gtin)
+            .and_then(|s| net::resolve(&index.shard_url(s), base));
+        let got = call_guess(
+            &guess,
+            "shardUrl",
+            INDEX,
+            base,
+            &format!("/01/{gtin}/10/L1"),
+        );
+        let got = (!got.is_null()).then(|| {
+            js_sys::Reflect::get(&got, &"url".into())
+                .expect("url")
+                .as_string()
+                .expect("a string")
+        });
+        seen.insert(expected.clone());
+        assert_eq!(got, expected, "case {case}: GTIN {gtin}");
+    }
+    assert!(
+        seen.len() >= 4,
+        "every shard and none were reached: {seen:?}"
+    );
 }

@@ -162,3 +162,38 @@ test('a tampered registry cannot send the early trace request to another site', 
     assert.deepEqual(elsewhere, [], 'nothing asked of the tampered template\'s site');
   } finally { await context.close(); }
 });
+
+test('sharded registry: the index, the label\'s shard and its trace document each asked for once, the shard and trace early by the page', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    // The same page configured for the demo's sharded registry (FORMAT.md §2.7).
+    await page.route((u) => u.pathname.startsWith('/01/'), async (route) => {
+      const r = await route.fetch();
+      const html = (await r.text())
+        .replace('"registry_url":"/registry.jws"', '"registry_url":"/registry-index.jws","registry_format":"sharded"')
+        .replace('href="/registry.jws"', 'href="/registry-index.jws"');
+      assert.match(html, /registry-index\.jws","registry_format":"sharded"/);
+      await route.fulfill({ response: r, body: html });
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const scripts = (st) => (st ? [...st.callFrames.map((f) => f.url), ...scripts(st.parent)] : []);
+    const sent = [];
+    cdp.on('Network.requestWillBeSent', (e) => sent.push({
+      path: new URL(e.request.url).pathname, by: scripts(e.initiator?.stack).map((u) => (u ? new URL(u).pathname : '')),
+    }));
+    await page.goto(localUrl(verifiedCase().uri));
+    await expectVerdict(page, 'verified', 'signature.valid');
+    await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+    const asked = (p) => sent.filter((r) => p(r.path));
+    assert.equal(asked((p) => p === '/registry.jws').length, 0, 'the single-file registry is not used');
+    assert.equal(asked((p) => p === '/registry-index.jws').length, 1, 'one index request');
+    const shard = asked((p) => p.startsWith('/shards/'));
+    assert.equal(shard.length, 1, `shard requests: ${shard.map((r) => r.path)}`);
+    assert.ok(shard[0].by.includes('/assets/boot.js'), `the shard was asked for early by the page (by ${shard[0].by})`);
+    const trace = asked((p) => p.startsWith('/trace/'));
+    assert.equal(trace.length, 1);
+    assert.ok(trace[0].by.includes('/assets/boot.js'), `the trace document was asked for early by the page (by ${trace[0].by})`);
+    assert.deepEqual(page.errors, []);
+  } finally { await context.close(); }
+});
