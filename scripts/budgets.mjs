@@ -12,6 +12,8 @@
 //        fast: 4x CPU throttling (CDP Emulation.setCPUThrottlingRate), loopback, median of --runs (10)
 //        slow: 4x CPU + 400 kbit/s both ways + 400 ms RTT (CDP Network.emulateNetworkConditions),
 //              median of --slow-runs (5)
+//      and the floor: the same page without any module, loaded after each fast run (what the
+//        browser itself takes on this machine; the widget's part is the difference).
 //      --observer measures a build without the marks (e.g. an older one, for a before/after): a
 //      MutationObserver installed before the page's scripts records when #verdict first reads
 //      data-state="verified" (it costs the page a little work per DOM mutation).
@@ -161,7 +163,36 @@ const OBSERVER = () => {
 
 const SLOW = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
 
-async function loadOnce(browser, slow) {
+// The floor of the 4× figure on this machine: the same page without any module (index.html's
+// head and placeholder, app.css, no preload script, no registry preload, no boot script), with one
+// module script that sets the verdict mark after the first paint as the widget does. What the
+// verdict time adds to it is the widget's own cost; the rest is the browser's (navigation, style,
+// layout, paint under 4× throttling). Served by a small server here, so nothing of the widget runs.
+async function floorServer() {
+  const page = fs.readFileSync(path.join(dist, 'index.html'), 'utf8')
+    .replace(/<script id="txng-preload">[\s\S]*?<\/script>/, '')
+    .replace(/<link rel="preload"[^>]*data-txng-registry>/, '')
+    .replace(/<script type="module" src="\/assets\/boot\.js"><\/script>/, '<script type="module" src="/floor.js"></script>');
+  if (!page.includes('/floor.js')) die('index.html has no boot script to replace for the floor page');
+  const floorJs = "requestAnimationFrame(() => setTimeout(() => performance.mark('txng-verdict')));\n";
+  const srv = http.createServer((req, res) => {
+    const p = new URL(req.url, 'http://x').pathname;
+    if (p === '/floor.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(floorJs); return; }
+    if (p.startsWith('/assets/') && !p.includes('..') && fs.existsSync(path.join(dist, p))) {
+      const type = p.endsWith('.css') ? 'text/css' : p.endsWith('.svg') ? 'image/svg+xml' : 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type });
+      res.end(fs.readFileSync(path.join(dist, p)));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(page);
+  });
+  const port = await freePort();
+  await new Promise((r) => srv.listen(port, '127.0.0.1', r));
+  return { srv, base: `http://127.0.0.1:${port}` };
+}
+
+async function loadOnce(browser, slow, floorBase = null) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   if (observer) await page.addInitScript(OBSERVER);
@@ -180,7 +211,7 @@ async function loadOnce(browser, slow) {
     r.enc = h['content-encoding'] || '';
   });
   cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
-  await page.goto(base + uri.pathname + uri.search, { waitUntil: 'commit', timeout: 60000 });
+  await page.goto((floorBase ?? base) + uri.pathname + uri.search, { waitUntil: 'commit', timeout: 60000 });
   // Polled through CDP's Runtime.evaluate with a one-line expression: Playwright's waitForFunction
   // and locators first inject their own script into the page, whose parsing (about 200 ms of the
   // main thread at 4x, measured in a trace) would land inside the load being measured.
@@ -200,6 +231,10 @@ async function loadOnce(browser, slow) {
   if (got === null) {
     const marks = await evaluate("performance.getEntriesByType('mark').map((m) => m.name).join(',')");
     die(`no verdict mark within 60 s (verdict state ${state}, marks [${marks}]); a build without src/marks.rs needs --observer`);
+  }
+  if (floorBase) {
+    await context.close();
+    return { verdict: got.verdict, usable: null, reqs: [] };
   }
   if (state !== 'verified') die(`the verified demo link ${uri} shows state ${state}`);
   await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
@@ -228,6 +263,9 @@ const profiles = [
 ].filter((p) => p.n > 0);
 const results = {};
 let sample = null;
+// The floor page is loaded after each load of the fast profile (same noise, same browser).
+const floor = observer ? null : await floorServer();
+const floorRuns = [];
 try {
   for (const p of profiles) {
     results[p.name] = [];
@@ -235,11 +273,13 @@ try {
       const r = await loadOnce(browser, p.slow);
       results[p.name].push(r);
       if (!p.slow && !sample) sample = r.reqs;
+      if (!p.slow && floor) floorRuns.push((await loadOnce(browser, false, floor.base)).verdict);
     }
   }
   sample ??= (await loadOnce(browser, false)).reqs;
 } finally {
   await browser.close();
+  floor?.srv.close();
 }
 
 console.log(`\n### Load → verdict, measured in the page (${observer ? 'MutationObserver on #verdict' : 'performance marks of the widget'})\n`);
@@ -251,6 +291,12 @@ for (const p of profiles) {
   const u = results[p.name].map((r) => r.usable).filter((x) => x !== null);
   const range = `${Math.min(...v).toFixed(0)}–${Math.max(...v).toFixed(0)}`;
   console.log(`| ${p.label} | ${p.n} | **${median(v).toFixed(0)} ms** (${range}) | ≤ ${fmt(p.goal)} ms | ${u.length ? `${median(u).toFixed(0)} ms` : '—'} |`);
+}
+if (floorRuns.length) {
+  const range = `${Math.min(...floorRuns).toFixed(0)}–${Math.max(...floorRuns).toFixed(0)}`;
+  console.log(`| Floor: the same page without any module (html, css, placeholder; marks after its first paint), 4× CPU, loopback, each run right after one above | ${floorRuns.length} | ${median(floorRuns).toFixed(0)} ms (${range}) | — | — |`);
+  const added = median(results.fast.map((r) => r.verdict)) - median(floorRuns);
+  console.log(`\nThe widget's own part of the 4× figure (verdict median − floor median): ${added.toFixed(0)} ms.`);
 }
 
 // ---- 3. first load on the wire ---------------------------------------------------------------
