@@ -23,7 +23,8 @@ try {
     const live = await page.evaluate(() => document.createTreeWalker(document, NodeFilter.SHOW_ALL).nextNode() && (() => {
       let n = 0; const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL); while (w.nextNode()) n++; return n;
     })());
-    return { heap: m.JSHeapUsedSize, nodes: m.Nodes, live, listeners: m.JSEventListeners, wasm };
+    const entries = await page.evaluate(() => performance.getEntries().length);
+    return { heap: m.JSHeapUsedSize, nodes: m.Nodes, live, listeners: m.JSEventListeners, wasm, entries };
   };
   const codes = [verifiedCase().uri, byCode('signature.invalid').uri];
   const want = ['verified', 'invalid'];
@@ -60,6 +61,7 @@ try {
   console.log(`  wasm memory    start ${kb(start.wasm)}  end ${kb(end.wasm)}`);
   console.log(`  DOM nodes      in the page start ${start.live}  end ${end.live}; Chromium's count (incl. detached, not yet collected) start ${start.nodes}  end ${end.nodes}`);
   console.log(`  JS event listeners start ${start.listeners}  end ${end.listeners}`);
+  console.log(`  performance entries kept (marks, resource and paint timings) start ${start.entries}  end ${end.entries}`);
   if (page.errors.length) throw new Error(`page errors: ${page.errors.slice(0, 5).join('\n')}`);
 } finally {
   await browser.close();

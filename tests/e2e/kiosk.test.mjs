@@ -84,6 +84,10 @@ test('kiosk: idle screen → wedge scan → result with countdown → back to id
     await page.click('#scan-again');
     await page.waitForSelector('#kiosk-idle', { timeout: 5000 });
     assert.equal(await state(page), null);
+    // Three scans, one performance mark: the browser keeps marks for the page's life, so a mark
+    // per scan would grow a kiosk's memory all day (src/marks.rs).
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    assert.deepEqual(marks.sort(), ['txng-usable', 'txng-verdict'], 'the load\'s marks only, not one per scan');
     assert.deepEqual(page.errors, []);
   } finally { await browser.close(); }
 });

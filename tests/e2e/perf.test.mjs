@@ -28,6 +28,9 @@ test('verified link: verdict from the verify-first module, one registry request,
       path: new URL(e.request.url).pathname, at: e.timestamp, by: scripts(e.initiator?.stack).map((u) => (u ? new URL(u).pathname : '')),
     }));
     cdp.on('Network.loadingFinished', (e) => { const r = sent.get(e.requestId); if (r) done.set(r.path, e.timestamp); });
+    // The interface's wasm held back a moment, so the first banner can be looked at before the
+    // interface takes over even on a busy machine.
+    await page.route('**/pkg/txng_web_bg.wasm', async (r) => { await new Promise((ok) => setTimeout(ok, 800)); await r.continue(); });
     await page.goto(localUrl(verifiedCase().uri), { waitUntil: 'commit' });
     // The first module's banner, as it is when its verdict mark is set.
     await page.waitForFunction(() => performance.getEntriesByName('txng-verdict', 'mark').length > 0, null, { timeout: 20000, polling: 10 });
