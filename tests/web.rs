@@ -859,6 +859,23 @@ fn call_guess(
         .expect("the guesses throw only on what they cannot read")
 }
 
+/// The vectors' registry (or, `sharded`, their index) verified as fetched now from `base`, with
+/// the valid label of each form.
+fn verified_list(base: &str, sharded: bool) -> txng_core::Verification {
+    let ctx = txng_core::verify::RegistryContext {
+        from_cache: false,
+        known_issued_at: None,
+    };
+    let anchors = config(base).anchors;
+    if sharded {
+        let index = Fetched::Bytes(INDEX.trim().as_bytes());
+        txng_core::Verification::start_sharded(scanned(SHARDED_VALID), index, ctx, &anchors, now())
+    } else {
+        let registry = Fetched::Bytes(REGISTRY.trim().as_bytes());
+        txng_core::Verification::start_with(scanned(VALID), registry, ctx, &anchors, now())
+    }
+}
+
 /// A small xorshift generator: the same inputs every run.
 fn generator(mut seed: u64) -> impl FnMut(u64) -> u64 {
     move |n: u64| {
@@ -877,18 +894,7 @@ fn generator(mut seed: u64) -> impl FnMut(u64) -> u64 {
 fn the_pages_trace_url_guess_is_the_cores_url() {
     let guess = page_guess();
     let base = "https://truyxuat.quangtri.gov.vn/registry.jws";
-    let cfg = config(base);
-    let ctx = txng_core::verify::RegistryContext {
-        from_cache: false,
-        known_issued_at: None,
-    };
-    let v = txng_core::Verification::start_with(
-        scanned(VALID),
-        Fetched::Bytes(REGISTRY.trim().as_bytes()),
-        ctx,
-        &cfg.anchors,
-        now(),
-    );
+    let v = verified_list(base, false);
     let registry = v.registry().expect("the vector registry verifies");
     assert!(!registry.trace_url_templates.is_empty());
 
@@ -938,18 +944,7 @@ fn the_pages_trace_url_guess_is_the_cores_url() {
 fn the_pages_shard_guess_is_the_cores_shard() {
     let guess = page_guess();
     let base = "https://truyxuat.quangtri.gov.vn/registry-index.jws";
-    let cfg = config(base);
-    let ctx = txng_core::verify::RegistryContext {
-        from_cache: false,
-        known_issued_at: None,
-    };
-    let v = txng_core::Verification::start_sharded(
-        scanned(SHARDED_VALID),
-        Fetched::Bytes(INDEX.trim().as_bytes()),
-        ctx,
-        &cfg.anchors,
-        now(),
-    );
+    let v = verified_list(base, true);
     let index = v.index().expect("the vector index verifies");
     let stems = [
         "", "8", "89", "8934", "8935012", "89350122", "89350123", "89350124", "89350125",
