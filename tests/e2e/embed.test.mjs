@@ -238,7 +238,17 @@ test('iframe route: verdict and height posted to the configured parent only', as
     await other.locator('#input-text').fill(c.uri);
     await other.locator('#input-submit').click();
     await page.waitForFunction(() => window.txngMessages.some((m) => m.type === 'verdict' && m.state !== 'verifying'), null, { timeout: 20000 });
-    await other.locator('#verdict[data-state="verified"]').waitFor({ timeout: 20000 });
+    // The other frame verifies as well (it only posts nothing); if it does not, say what it shows
+    // (a fresh-clone run once timed out here, not reproduced since).
+    await other.locator('#verdict[data-state="verified"]').waitFor({ timeout: 30000 }).catch(async (e) => {
+      const shows = await other.locator('body').evaluate(() => ({
+        state: document.querySelector('#verdict')?.getAttribute('data-state') ?? null,
+        busy: document.querySelector('#verdict')?.hasAttribute('aria-busy') ?? null,
+        input: document.querySelector('#input-text')?.value ?? null,
+        text: document.querySelector('main')?.innerText.slice(0, 400) ?? null,
+      })).catch((why) => `unreadable: ${why}`);
+      throw new Error(`the frame with an unlisted parent shows ${JSON.stringify(shows)}: ${e.message}`);
+    });
     await page.waitForTimeout(500);
     const msgs = await page.evaluate(() => window.txngMessages);
     const verdict = msgs.filter((m) => m.type === 'verdict').at(-1);
