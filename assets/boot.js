@@ -33,6 +33,9 @@ function prefetch() {
   }
   const kiosk = cfg.kiosk === true || (cfg.kiosk !== null && typeof cfg.kiosk === 'object' && !Array.isArray(cfg.kiosk));
   if (kiosk || location.search.slice(1).split('&').includes('mode=kiosk')) return undefined;
+  // Without the preload script's mark (a CSP without its hash) this runs on every page: only a
+  // label path's module takes the registry (elsewhere the interface asks for it, once).
+  if (!/(?:^|\/)01\/\d{14}(?:\/|$)/.test(location.pathname)) return undefined;
   const sharded = cfg.registry_format === 'sharded';
   const started = new Map();
   const start = (url, init) => {

@@ -200,3 +200,32 @@ test('sharded registry: the index, the label\'s shard and its trace document eac
     assert.deepEqual(page.errors, []);
   } finally { await context.close(); }
 });
+
+test('a page without the preload script (a CSP without its hash): one registry request for a link pasted on the start page and for a label link', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await page.route((u) => !u.pathname.startsWith('/assets/') && !u.pathname.startsWith('/pkg/') && !u.pathname.endsWith('.jws'), async (route) => {
+      const r = await route.fetch();
+      if (!(r.headers()['content-type'] || '').startsWith('text/html')) return route.fulfill({ response: r });
+      const html = (await r.text()).replace(/<script id="txng-preload">[\s\S]*?<\/script>/, '');
+      assert.ok(!html.includes('txng-preload'));
+      await route.fulfill({ response: r, body: html });
+    });
+    const registry = [];
+    page.on('request', (r) => { if (new URL(r.url()).pathname === '/registry.jws') registry.push(r.url()); });
+    await page.goto(localUrl('http://start.invalid/'));
+    await page.waitForSelector('#input-text', { timeout: 20000 });
+    assert.equal(await page.getAttribute('html', 'data-txng-page'), null, 'no mark without the script');
+    // A link pasted on the start page: its verification takes the page's registry preload.
+    await page.fill('#input-text', verifiedCase().uri);
+    await page.click('#input-submit');
+    await expectVerdict(page, 'verified', 'signature.valid');
+    await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+    assert.equal(registry.length, 1, `start page, then a pasted link: ${registry.length} registry requests`);
+    registry.length = 0;
+    await page.goto(localUrl(verifiedCase().uri));
+    await expectVerdict(page, 'verified', 'signature.valid');
+    await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {});
+    assert.equal(registry.length, 1, `label link: ${registry.length} registry requests`);
+  } finally { await context.close(); }
+});
