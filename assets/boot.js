@@ -21,7 +21,10 @@ const labelPath = document.documentElement.getAttribute('data-txng-page') !== 'o
 // page's origin; the module takes a request only for the URL the verified registry gives, and checks
 // what it reads as any other answer. A kiosk is left alone (the interface verifies its scans), and
 // so is a shard this device keeps (src/pipeline.rs uses it when the index pins its bytes).
-const REGISTRY_PEEK_MAX = 4 * 1024 * 1024; // txng_core::registry::MAX_REGISTRY_BYTES
+// The registry is read here only when its answer says it is small: parsing it is main-thread work
+// at page load that the module does again, worth a round trip for a sharded index or a province's
+// list (tens of KB) but not for a multi-megabyte single-file list (the module reads up to 4 MiB).
+const REGISTRY_PEEK_MAX = 256 * 1024;
 function prefetch() {
   let cfg;
   let registry;
@@ -56,7 +59,10 @@ function prefetch() {
     }
   };
   const ready = start(registry, { cache: 'no-cache' })
-    .then((r) => (r.ok && Number(r.headers.get('content-length') || 0) <= REGISTRY_PEEK_MAX ? r.clone().text() : ''))
+    .then((r) => {
+      const length = Number(r.headers.get('content-length'));
+      return r.ok && length > 0 && length <= REGISTRY_PEEK_MAX ? r.clone().text() : '';
+    })
     .then((jws) => {
       const shard = sharded ? shardUrl(jws, registry, location.pathname) : null;
       if (shard && near(shard.url) && !kept(`txng.shard:${registry}#${shard.from}`)) start(shard.url, {});
