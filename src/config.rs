@@ -89,7 +89,8 @@ impl Config {
     /// dropped; if none is left the configuration is refused. (Read through `serde_json::Value`,
     /// which the core already links, rather than a derived deserializer: less wasm.)
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
-        let v: serde_json::Value = serde_json::from_str(text).map_err(|_| ConfigError::Invalid)?;
+        let v: serde_json::Value =
+            serde_json::from_slice(text.as_bytes()).map_err(|_| ConfigError::Invalid)?;
         fn s<'a>(o: &'a serde_json::Value, k: &str) -> Option<&'a str> {
             o.get(k).and_then(|x| x.as_str()).map(str::trim)
         }

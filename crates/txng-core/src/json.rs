@@ -63,6 +63,28 @@ pub fn check(bytes: &[u8], nulls: Nulls) -> Result<(), StrictJsonError> {
     }
 }
 
+/// The top-level `format` member of a document already [`check`]ed, if it is a string: read first,
+/// so that a document of another format is refused as such (FORMAT.md §2.2, §3.3) before its shape
+/// is read. Reads straight from the bytes (no `serde_json::Value` of the whole document: its
+/// deserializer, monomorphised for every document type, cost the verify-first module ~6 KB brotli).
+///
+/// Only an object has members: serde's derived readers also take a struct as an array of its
+/// fields in order (`["txng-registry/1"]`), which must not pass for a document's `format`.
+pub(crate) fn format_of(bytes: &[u8]) -> Option<String> {
+    if bytes.trim_ascii_start().first() != Some(&b'{') {
+        return None;
+    }
+    #[derive(serde::Deserialize)]
+    struct Head {
+        #[serde(default)]
+        format: Option<serde_json::Value>,
+    }
+    match serde_json::from_slice::<Head>(bytes).ok()?.format? {
+        serde_json::Value::String(s) => Some(s),
+        _ => None,
+    }
+}
+
 enum Seg {
     Member(String),
     Index(usize),
@@ -204,4 +226,181 @@ mod tests {
             Err(StrictJsonError::Syntax(_))
         ));
     }
+}
+
+/// Differential tests of the document readers against the reading they replaced: each document
+/// type used to be parsed into a `serde_json::Value` and deserialized from it; it is now
+/// deserialized straight from the bytes (smaller wasm). The two must agree on every input, so the
+/// tests generate documents around valid ones (members replaced by any JSON, removed, added) and
+/// compare both readings, result for result.
+#[cfg(test)]
+pub(crate) mod differential {
+    use proptest::prelude::*;
+    use serde::de::DeserializeOwned;
+    use serde_json::{Map, Value};
+    use std::fmt::Debug;
+
+    /// The reading as it was: a `Value` first, the type from it.
+    fn via_value<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+        let v: Value = serde_json::from_slice(bytes).ok()?;
+        serde_json::from_value(v).ok()
+    }
+
+    /// Fails the property unless reading `bytes` as `T` from the bytes and through a `Value`
+    /// agree (both refuse, or both read equal values), and the `format` member is read the same.
+    pub(crate) fn same_reading<T: DeserializeOwned + Debug + PartialEq>(
+        bytes: &[u8],
+    ) -> Result<(), TestCaseError> {
+        let direct = serde_json::from_slice::<T>(bytes).ok();
+        prop_assert_eq!(direct, via_value::<T>(bytes));
+        let old_format = serde_json::from_slice::<Value>(bytes)
+            .ok()
+            .and_then(|v| v.get("format").and_then(|f| f.as_str()).map(str::to_owned));
+        prop_assert_eq!(super::format_of(bytes), old_format);
+        Ok(())
+    }
+
+    /// Member names worth generating: the documents' own (so a replaced value lands where a
+    /// reader looks) and some it ignores.
+    const NAMES: &[&str] = &[
+        "format",
+        "version",
+        "from",
+        "producers",
+        "keys",
+        "kid",
+        "public_key",
+        "gtin",
+        "lot",
+        "product",
+        "epcis",
+        "type",
+        "eventTime",
+        "eventTimeZoneOffset",
+        "eventList",
+        "epcisBody",
+        "certificationInfo",
+        "ilmd",
+        "quantityList",
+        "epcClass",
+        "quantity",
+        "uom",
+        "shards",
+        "sha256",
+        "length",
+        "authority",
+        "name",
+        "valid_from",
+        "revoked_at",
+        "x",
+        "",
+    ];
+
+    fn leaf() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            prop_oneof![Just(0.5f64), Just(-0.0), Just(1e300), Just(2.0)].prop_map(Value::from),
+            "[a-z0-9:/.+-]{0,12}".prop_map(Value::from),
+            Just(Value::from("2026-01-02T03:04:05Z")),
+            Just(Value::from("+07:00")),
+        ]
+    }
+
+    fn any_json() -> impl Strategy<Value = Value> {
+        leaf().prop_recursive(3, 16, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                proptest::collection::vec((proptest::sample::select(NAMES), inner), 0..4).prop_map(
+                    |kv| Value::Object(
+                        kv.into_iter()
+                            .map(|(k, v)| (k.to_owned(), v))
+                            .collect::<Map<_, _>>()
+                    )
+                ),
+            ]
+        })
+    }
+
+    /// Every node's path in `v` (indices of array elements and object members, in order).
+    fn paths(v: &Value, at: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        out.push(at.clone());
+        let children: Vec<&Value> = match v {
+            Value::Array(a) => a.iter().collect(),
+            Value::Object(o) => o.values().collect(),
+            _ => return,
+        };
+        for (i, c) in children.into_iter().enumerate() {
+            at.push(i);
+            paths(c, at, out);
+            at.pop();
+        }
+    }
+
+    fn node<'a>(v: &'a mut Value, path: &[usize]) -> &'a mut Value {
+        path.iter().fold(v, |v, &i| match v {
+            Value::Array(a) => &mut a[i],
+            Value::Object(o) => o.values_mut().nth(i).expect("path from paths()"),
+            _ => unreachable!("paths() only descends into arrays and objects"),
+        })
+    }
+
+    /// `seed` with 1–3 changes: a node replaced by any JSON, a member removed, or one added.
+    pub(crate) fn around(seed: Value) -> impl Strategy<Value = Vec<u8>> {
+        let change = (
+            any::<prop::sample::Index>(),
+            0u8..3,
+            proptest::sample::select(NAMES),
+            any_json(),
+        );
+        proptest::collection::vec(change, 1..=3).prop_map(move |changes| {
+            let mut doc = seed.clone();
+            for (which, op, name, value) in changes {
+                let mut all = Vec::new();
+                paths(&doc, &mut Vec::new(), &mut all);
+                let path = which.get(&all).clone();
+                let target = node(&mut doc, &path);
+                match (op, target) {
+                    (1, Value::Object(o)) if !o.is_empty() => {
+                        let k = o.keys().nth(which.index(o.len())).cloned();
+                        k.map(|k| o.remove(&k));
+                    }
+                    (2, Value::Object(o)) => {
+                        o.insert(name.to_owned(), value);
+                    }
+                    // Most changes keep a leaf's kind, so that the document mostly stays readable
+                    // and the typed readers (numbers' ranges, optional members) are reached.
+                    (_, t @ (Value::String(_) | Value::Number(_) | Value::Bool(_)))
+                        if which.index(4) != 0 =>
+                    {
+                        *t = match (&*t, value) {
+                            // A string or a list of them (EPCIS's one-or-many members).
+                            (Value::String(s), v @ Value::String(_)) if which.index(3) == 0 => {
+                                Value::Array(vec![v, Value::String(s.clone())])
+                            }
+                            (Value::String(_), v @ Value::String(_)) => v,
+                            (Value::String(_), v) => Value::from(v.to_string()),
+                            (Value::Number(_), v @ Value::Number(_)) => v,
+                            (Value::Number(_), _) => Value::from(which.index(70_000) as u64),
+                            (_, v) => Value::Bool(v.is_null()),
+                        }
+                    }
+                    (_, t) => *t = value,
+                }
+            }
+            serde_json::to_vec(&doc).expect("a Value serializes")
+        })
+    }
+}
+
+/// The payload of a JWS file under `tests/vectors/data/` (a seed for [`differential::around`]).
+#[cfg(test)]
+pub(crate) fn vector_payload(rel: &str) -> serde_json::Value {
+    let path = format!("{}/tests/vectors/data/{rel}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("vector file");
+    let payload = text.trim().split('.').nth(1).expect("compact JWS");
+    let bytes = crate::b64::decode(payload).expect("base64url payload");
+    serde_json::from_slice(&bytes).expect("JSON payload")
 }

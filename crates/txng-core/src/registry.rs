@@ -138,6 +138,7 @@ impl Certification {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct KeyDoc {
     number: u16,
     public_key: String,
@@ -153,6 +154,7 @@ struct KeyDoc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(crate) struct ProducerDoc {
     pub(crate) id: String,
     name: String,
@@ -169,6 +171,7 @@ pub(crate) struct ProducerDoc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(crate) struct RegistryDoc {
     pub(crate) authority: Authority,
     pub(crate) issued_at: String,
@@ -301,9 +304,7 @@ impl Registry {
     }
 
     fn parse_payload(payload: &[u8], signed_by: String) -> Result<Registry, Check> {
-        let version: serde_json::Value = serde_json::from_slice(payload)
-            .map_err(|e| Check::with(Code::RegistryMalformed, format!("json: {e}")))?;
-        match version.get("format").and_then(|f| f.as_str()) {
+        match crate::json::format_of(payload).as_deref() {
             Some(REGISTRY_FORMAT) => {}
             Some(other) => {
                 return Err(Check::with(
@@ -313,7 +314,7 @@ impl Registry {
             }
             None => return Err(Check::with(Code::RegistryMalformed, "no format")),
         }
-        let doc: RegistryDoc = serde_json::from_value(version)
+        let doc: RegistryDoc = serde_json::from_slice(payload)
             .map_err(|e| Check::with(Code::RegistryMalformed, format!("json: {e}")))?;
         Registry::from_doc(doc, signed_by)
     }
@@ -520,4 +521,20 @@ pub(crate) fn load_checks(
         checks.push(Check::new(Code::RegistryDemo));
     }
     checks
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::RegistryDoc;
+    use crate::json::{differential, vector_payload};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        /// The registry is read from its bytes as it was through a `serde_json::Value`.
+        #[test]
+        fn registry_reads_as_through_a_value(doc in differential::around(vector_payload("registry.jws"))) {
+            differential::same_reading::<RegistryDoc>(&doc)?;
+        }
+    }
 }

@@ -73,6 +73,7 @@ pub struct RegistryIndex {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct ShardRefDoc {
     from: String,
     version: u64,
@@ -81,6 +82,7 @@ struct ShardRefDoc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct IndexDoc {
     authority: Authority,
     issued_at: String,
@@ -95,6 +97,7 @@ struct IndexDoc {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct ShardDoc {
     from: String,
     version: u64,
@@ -103,9 +106,7 @@ struct ShardDoc {
 
 /// Reads `format` first (FORMAT.md §2.2): another value is `registry.version_unsupported`.
 fn read_format<T: serde::de::DeserializeOwned>(payload: &[u8], expected: &str) -> Result<T, Check> {
-    let value: serde_json::Value = serde_json::from_slice(payload)
-        .map_err(|e| Check::with(Code::RegistryMalformed, format!("json: {e}")))?;
-    match value.get("format").and_then(|f| f.as_str()) {
+    match crate::json::format_of(payload).as_deref() {
         Some(f) if f == expected => {}
         Some(other) => {
             return Err(Check::with(
@@ -115,7 +116,7 @@ fn read_format<T: serde::de::DeserializeOwned>(payload: &[u8], expected: &str) -
         }
         None => return Err(Check::with(Code::RegistryMalformed, "no format")),
     }
-    serde_json::from_value(value)
+    serde_json::from_slice(payload)
         .map_err(|e| Check::with(Code::RegistryMalformed, format!("json: {e}")))
 }
 
@@ -496,4 +497,33 @@ fn pack(
         out.push((first.0.clone(), chunk));
     }
     out
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::{IndexDoc, ShardDoc};
+    use crate::json::{differential, vector_payload};
+    use proptest::prelude::*;
+
+    fn shard_seed() -> serde_json::Value {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/vectors/data/shards/89350123-v1.json"
+        );
+        serde_json::from_slice(&std::fs::read(path).expect("shard vector")).expect("JSON shard")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        /// The index and a shard are read from their bytes as they were through a `Value`.
+        #[test]
+        fn index_reads_as_through_a_value(doc in differential::around(vector_payload("registry-index.jws"))) {
+            differential::same_reading::<IndexDoc>(&doc)?;
+        }
+
+        #[test]
+        fn shard_reads_as_through_a_value(doc in differential::around(shard_seed())) {
+            differential::same_reading::<ShardDoc>(&doc)?;
+        }
+    }
 }

@@ -79,6 +79,17 @@ fn event_count_edge() {
         Some(TraceError::TooManyEvents(1001))
     );
     assert_eq!(at(0).map(|t| t.events.len()), Ok(0));
+    // Events are read with the document (FORMAT.md §3.3): a malformed one is `trace.malformed`,
+    // however long the list.
+    let mut evs: Vec<Value> = (0..=MAX_EVENTS)
+        .map(|_| event("2026-09-01T08:00:00+07:00", None))
+        .collect();
+    evs[7] = json!({ "type": "ObjectEvent" });
+    let long = Trace::from_payload(&doc(evs, "EPCISDocument", "2.0", product()));
+    assert!(
+        matches!(&long, Err(TraceError::Malformed(d)) if d.contains("eventTime")),
+        "{long:?}"
+    );
 }
 
 #[test]
