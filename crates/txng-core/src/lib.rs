@@ -14,6 +14,7 @@
 #![deny(missing_docs)]
 
 pub mod b64;
+mod fields;
 pub mod gs1;
 pub mod json;
 pub mod jws;
