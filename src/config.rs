@@ -86,11 +86,12 @@ impl ConfigError {
 
 impl Config {
     /// Parses the JSON text of the configuration block. Anchors with a malformed or weak key are
-    /// dropped; if none is left the configuration is refused. (Read through `serde_json::Value`,
-    /// which the core already links, rather than a derived deserializer: less wasm.)
+    /// dropped; if none is left the configuration is refused. Read with the core's strict JSON
+    /// reader (the one JSON parser in the wasm module; a member named twice is refused, as in
+    /// signed documents: which of two `registry_url`s would count is not for a reader to guess).
     pub fn from_json(text: &str) -> Result<Config, ConfigError> {
-        let v: serde_json::Value =
-            serde_json::from_slice(text.as_bytes()).map_err(|_| ConfigError::Invalid)?;
+        let v = txng_core::json::parse(text.as_bytes(), txng_core::json::Nulls::Allowed)
+            .map_err(|_| ConfigError::Invalid)?;
         fn s<'a>(o: &'a serde_json::Value, k: &str) -> Option<&'a str> {
             o.get(k).and_then(|x| x.as_str()).map(str::trim)
         }
@@ -211,6 +212,12 @@ mod tests {
         assert_eq!(c.anchors.len(), 1);
         assert_eq!(c.lang, Lang::En);
         assert!(!c.sharded, "single-file registry by default");
+        // A member named twice: which registry would count is not guessed.
+        let twice = ok.replace(
+            r#""lang""#,
+            r#""registry_url":"https://evil.example/r.jws","lang""#,
+        );
+        assert_eq!(Config::from_json(&twice), Err(ConfigError::Invalid));
         let sharded = ok.replace(r#""lang""#, r#""registry_format":"sharded","lang""#);
         assert!(Config::from_json(&sharded).expect("valid config").sharded);
         assert!(c.preload.is_empty(), "no offline bundle by default");

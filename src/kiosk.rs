@@ -60,8 +60,9 @@ impl Kiosk {
     /// or of `?mode=kiosk` in the page's query (`search`, with or without the `?`). `None`: not a
     /// kiosk. Out-of-range values fall back to the defaults.
     pub fn from_page(config_json: Option<&str>, search: &str) -> Option<Kiosk> {
-        let v: Option<serde_json::Value> =
-            config_json.and_then(|t| serde_json::from_slice(t.as_bytes()).ok());
+        let v = config_json.and_then(|t| {
+            txng_core::json::parse(t.as_bytes(), txng_core::json::Nulls::Allowed).ok()
+        });
         let k = v.as_ref().and_then(|v| v.get("kiosk"));
         let by_query = search
             .trim_start_matches('?')

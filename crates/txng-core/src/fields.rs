@@ -130,6 +130,19 @@ impl<'a> Obj<'a> {
         self.req(key, |v, p| unsigned(v, &p, max))
     }
 
+    /// An optional boolean.
+    pub(crate) fn opt_bool(&self, key: &str) -> Read<Option<bool>> {
+        self.opt(key, |v, p| {
+            v.as_bool()
+                .ok_or_else(|| format!("{p}: expected true or false"))
+        })
+    }
+
+    /// A required list of strings.
+    pub(crate) fn strings(&self, key: &str) -> Read<Vec<String>> {
+        self.req(key, strings)
+    }
+
     /// A boolean, `default` if absent.
     pub(crate) fn bool_or(&self, key: &str, default: bool) -> Read<bool> {
         self.or(key, default, |v, p| {
@@ -166,5 +179,42 @@ pub(crate) fn list<'a, T>(
             .map(|(i, item)| read(item, format!("{path}[{i}]")))
             .collect(),
         _ => Err(format!("{path}: expected a list")),
+    }
+}
+
+/// `v` as a list of strings.
+pub(crate) fn strings(v: &Value, path: String) -> Read<Vec<String>> {
+    list(v, &path, |v, p| string(v, &p))
+}
+
+/// Comparing a hand reader with serde's derived reader of the same type (the raw types derive
+/// `Deserialize` in tests only, from the attributes the readers follow).
+#[cfg(test)]
+pub(crate) mod reference {
+    use super::{Read, NOT_AN_OBJECT};
+    use proptest::prelude::*;
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+    use std::fmt::Debug;
+
+    /// Fails unless `ours` reads `doc` as serde does: equal when both read; neither reads what
+    /// the other refuses, except an array standing for an object, which only serde reads.
+    pub(crate) fn reads_as_serde<T: DeserializeOwned + Debug + PartialEq>(
+        doc: &[u8],
+        ours: impl Fn(&Value) -> Read<T>,
+    ) -> Result<(), TestCaseError> {
+        let Ok(v) = serde_json::from_slice::<Value>(doc) else {
+            return Ok(());
+        };
+        match (ours(&v), serde_json::from_value::<T>(v)) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+            (Err(_), Err(_)) => {}
+            (Ok(a), Err(e)) => prop_assert!(false, "serde refuses ({e}), ours reads {a:?}"),
+            (Err(e), Ok(_)) => prop_assert!(
+                e.contains(NOT_AN_OBJECT),
+                "ours refuses ({e}), serde reads it"
+            ),
+        }
+        Ok(())
     }
 }

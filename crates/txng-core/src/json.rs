@@ -63,26 +63,10 @@ pub fn check(bytes: &[u8], nulls: Nulls) -> Result<(), StrictJsonError> {
     }
 }
 
-/// The top-level `format` member of a document already [`check`]ed, if it is a string: read first,
-/// so that a document of another format is refused as such (FORMAT.md §2.2, §3.3) before its shape
-/// is read. Reads straight from the bytes (no `serde_json::Value` of the whole document: its
-/// deserializer, monomorphised for every document type, cost the verify-first module ~6 KB brotli).
-///
-/// Only an object has members: serde's derived readers also take a struct as an array of its
-/// fields in order (`["txng-registry/1"]`), which must not pass for a document's `format`.
-pub(crate) fn format_of(bytes: &[u8]) -> Option<String> {
-    if bytes.trim_ascii_start().first() != Some(&b'{') {
-        return None;
-    }
-    #[derive(serde::Deserialize)]
-    struct Head {
-        #[serde(default)]
-        format: Option<serde_json::Value>,
-    }
-    match serde_json::from_slice::<Head>(bytes).ok()?.format? {
-        serde_json::Value::String(s) => Some(s),
-        _ => None,
-    }
+/// Parses `bytes` as one strict JSON value ([`check`]'s rules) into a `serde_json::Value`.
+pub fn parse(bytes: &[u8], nulls: Nulls) -> Result<serde_json::Value, StrictJsonError> {
+    check(bytes, nulls)?;
+    serde_json::from_slice(bytes).map_err(|e| StrictJsonError::Syntax(e.to_string()))
 }
 
 enum Seg {
@@ -228,37 +212,12 @@ mod tests {
     }
 }
 
-/// Differential tests of the document readers against the reading they replaced: each document
-/// type used to be parsed into a `serde_json::Value` and deserialized from it; it is now
-/// deserialized straight from the bytes (smaller wasm). The two must agree on every input, so the
-/// tests generate documents around valid ones (members replaced by any JSON, removed, added) and
-/// compare both readings, result for result.
+/// Documents generated around valid ones (members replaced by any JSON, removed, added), for the
+/// differential tests of the document readers (crate::fields::reference).
 #[cfg(test)]
 pub(crate) mod differential {
     use proptest::prelude::*;
-    use serde::de::DeserializeOwned;
     use serde_json::{Map, Value};
-    use std::fmt::Debug;
-
-    /// The reading as it was: a `Value` first, the type from it.
-    fn via_value<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
-        let v: Value = serde_json::from_slice(bytes).ok()?;
-        serde_json::from_value(v).ok()
-    }
-
-    /// Fails the property unless reading `bytes` as `T` from the bytes and through a `Value`
-    /// agree (both refuse, or both read equal values), and the `format` member is read the same.
-    pub(crate) fn same_reading<T: DeserializeOwned + Debug + PartialEq>(
-        bytes: &[u8],
-    ) -> Result<(), TestCaseError> {
-        let direct = serde_json::from_slice::<T>(bytes).ok();
-        prop_assert_eq!(direct, via_value::<T>(bytes));
-        let old_format = serde_json::from_slice::<Value>(bytes)
-            .ok()
-            .and_then(|v| v.get("format").and_then(|f| f.as_str()).map(str::to_owned));
-        prop_assert_eq!(super::format_of(bytes), old_format);
-        Ok(())
-    }
 
     /// Member names worth generating: the documents' own (so a replaced value lands where a
     /// reader looks) and some it ignores.

@@ -2,7 +2,7 @@
 //! (FORMAT.md §3). Events are read from the standard EPCIS 2.0 JSON shape and normalised into the
 //! few fields a shopper sees; unknown fields are ignored.
 
-use crate::fields::{list, object, string, Read};
+use crate::fields::{list, object, strings, Read};
 use crate::registry::Certification;
 use crate::status::{Check, Code};
 use crate::time::{parse_offset, parse_rfc3339, UnixTime};
@@ -361,10 +361,8 @@ impl Trace {
     /// Reads a verified trace payload.
     pub fn from_payload(payload: &[u8]) -> Result<Trace, TraceError> {
         // I-JSON: unique member names at every depth (FORMAT.md §3.3).
-        crate::json::check(payload, crate::json::Nulls::Allowed)
+        let v = crate::json::parse(payload, crate::json::Nulls::Allowed)
             .map_err(|e| TraceError::Malformed(e.to_string()))?;
-        let v: serde_json::Value = serde_json::from_slice(payload)
-            .map_err(|e| TraceError::Malformed(format!("json: {e}")))?;
         match v.get("format").and_then(|f| f.as_str()) {
             Some(TRACE_FORMAT) => {}
             Some(other) => return Err(TraceError::Version(other.to_string())),
@@ -440,7 +438,7 @@ fn read_product(v: &Value, path: String) -> Read<Product> {
                 year: o.unsigned("year", u16::MAX.into())? as u16,
             })
         })?,
-        certifications: o.list("certifications", read_certification)?,
+        certifications: o.list("certifications", crate::registry::read_certification)?,
         standards: o.list("standards", |v, p| {
             let o = object(v, p)?;
             Ok(Standard {
@@ -452,20 +450,6 @@ fn read_product(v: &Value, path: String) -> Read<Product> {
         has_expiry: o.bool_or("has_expiry", true)?,
         expiry_date: o.opt_string("expiry_date")?,
         storage: o.opt_string("storage")?,
-    })
-}
-
-fn read_certification(v: &Value, path: String) -> Read<Certification> {
-    let o = object(v, path)?;
-    Ok(Certification {
-        kind: o.string("kind")?,
-        name: o.opt_string("name")?,
-        number: o.opt_string("number")?,
-        issuer: o.opt_string("issuer")?,
-        stars: o.opt_unsigned("stars", u8::MAX.into())?.map(|n| n as u8),
-        year: o.opt_unsigned("year", u16::MAX.into())?.map(|n| n as u16),
-        valid_until: o.opt_string("valid_until")?,
-        url: o.opt_string("url")?,
     })
 }
 
@@ -482,10 +466,6 @@ fn read_id(v: &Value, path: String) -> Read<IdRef> {
     Ok(IdRef {
         id: object(v, path)?.string("id")?,
     })
-}
-
-fn strings(v: &Value, path: String) -> Read<Vec<String>> {
-    list(v, &path, |v, p| string(v, &p))
 }
 
 fn read_event(v: &Value, path: String) -> Read<RawEvent> {
@@ -707,25 +687,8 @@ mod tests {
         }
     }
 
-    /// The hand reading against serde's derived one (the raw types derive `Deserialize` in tests
-    /// only, from the same attributes the readers follow): equal when both read; neither reads
-    /// what the other refuses, except an array standing for an object (crate::fields).
     fn reads_as_serde(doc: &[u8]) -> Result<(), TestCaseError> {
-        let Ok(v) = serde_json::from_slice::<Value>(doc) else {
-            return Ok(());
-        };
-        let ours = read_trace(&v);
-        let serde = serde_json::from_value::<RawTrace>(v);
-        match (ours, serde) {
-            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
-            (Err(_), Err(_)) => {}
-            (Ok(a), Err(e)) => prop_assert!(false, "serde refuses ({e}), ours reads {a:?}"),
-            (Err(e), Ok(_)) => prop_assert!(
-                e.contains(crate::fields::NOT_AN_OBJECT),
-                "ours refuses ({e}), serde reads it"
-            ),
-        }
-        Ok(())
+        crate::fields::reference::reads_as_serde::<RawTrace>(doc, read_trace)
     }
 
     proptest! {
