@@ -53,6 +53,7 @@ def main() -> int:
         b = f.read_bytes()
         add("jws", b)
         add("registry", b)
+        add("json", payload(b))
         if f.name.startswith("registry"):
             add("registry_payload", payload(b))
         else:
@@ -62,6 +63,10 @@ def main() -> int:
     genuine_registry = payload((data_dir / "registry.jws").read_bytes())
     for f in sorted(data_dir.glob("shards/*.json")):
         add("shard", f.read_bytes())
+        add("json", f.read_bytes())
+    for edge in (b"-0", b"[18446744073709551616, -9223372036854775809, 1.7976931348623158e308, 5e-324]",
+                 b'"\\ud83d\\ude00\\u00e9\\/"', b'{"a": null, "\\u0061": [1e309]}', b"[[[[]]]] "):
+        add("json", edge)
 
     vectors = sorted(VECTORS.glob("valid/*.txt")) + sorted(VECTORS.glob("invalid/*.txt"))
     for v in vectors:
