@@ -7,7 +7,7 @@
 #   Rust component rust-src                   (rustup; the widget's std is rebuilt for size)
 #   wasm-bindgen CLI = the version in Cargo.lock (cargo install, ~3 min once)
 #   Chromium + ChromeDriver                   (Debian: chromium, chromium-driver; headless tests)
-#   playwright-core, jsqr, binaryen, pngjs, jose, axe-core (npm ci, exact versions from package-lock.json)
+#   playwright-core, jsqr, binaryen, pngjs, jose, axe-core, esbuild (npm ci, exact versions from package-lock.json)
 #   Python cryptography                       (pip; interop tests)
 #   Python zxing-cpp (module zxingcpp)        (pip; decodes the demo QR codes, reports symbology)
 #   Python jsonschema, rfc3986-validator, rfc3339-validator, pyld (pip; EPCIS schema and JSON-LD
@@ -86,8 +86,8 @@ fi
 # --- npm dev tools (exact versions, from package-lock.json) -------------------------------------
 lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
 stamp="node_modules/.txng-lock-sha256"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ] || [ ! -x node_modules/.bin/wasm-opt ]; then
-  say "installing npm dev tools (npm ci: playwright-core, jsqr, binaryen, pngjs, jose, axe-core)"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_sum" ] || [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ]; then
+  say "installing npm dev tools (npm ci: playwright-core, jsqr, binaryen, pngjs, jose, axe-core, esbuild)"
   # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: playwright-core downloads nothing, but be explicit.
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null
   echo "$lock_sum" >"$stamp"
