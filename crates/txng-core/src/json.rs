@@ -453,17 +453,17 @@ impl Parser<'_> {
 }
 
 /// The strict-JSON check as it was before [`parse`]: a walk over serde_json's own parser that
-/// records each object's names and each `null`. Kept as the tests' oracle for duplicate and null
-/// paths.
-#[cfg(test)]
-pub(crate) mod walk {
+/// records each object's names and each `null`. Kept as the oracle for duplicate and null paths of
+/// the tests and of the fuzz target `json` (feature `reference`, which only `fuzz/` turns on).
+#[cfg(any(test, feature = "reference"))]
+pub mod walk {
     use super::{Nulls, StrictJsonError};
     use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
     use std::collections::BTreeSet;
     use std::fmt;
 
     /// The old `check`.
-    pub(crate) fn check(bytes: &[u8], nulls: Nulls) -> Result<(), StrictJsonError> {
+    pub fn check(bytes: &[u8], nulls: Nulls) -> Result<(), StrictJsonError> {
         let mut walk = Walk {
             path: Vec::new(),
             nulls,
