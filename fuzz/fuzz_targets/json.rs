@@ -6,28 +6,12 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
+use txng_core::json::walk::kind;
 use txng_core::json::{parse, Nulls, StrictJsonError};
 
 /// Same JSON, numbers of the same variant, floats with the same bits.
 fn exact(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            (x.is_u64(), x.is_i64(), x.is_f64()) == (y.is_u64(), y.is_i64(), y.is_f64())
-                && x.as_u64() == y.as_u64()
-                && x.as_i64() == y.as_i64()
-                && x.as_f64().map(f64::to_bits) == y.as_f64().map(f64::to_bits)
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| exact(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .zip(y)
-                    .all(|((k, x), (l, y))| k == l && exact(x, y))
-        }
-        _ => a == b,
-    }
+    txng_core::json::walk::same_json(a, b, 0)
 }
 
 fn has_null(v: &Value) -> bool {
@@ -36,15 +20,6 @@ fn has_null(v: &Value) -> bool {
         Value::Array(a) => a.iter().any(has_null),
         Value::Object(o) => o.values().any(has_null),
         _ => false,
-    }
-}
-
-/// The outcome without a syntax error's wording (the parsers word them differently).
-fn kind<T>(r: &Result<T, StrictJsonError>) -> Option<StrictJsonError> {
-    match r {
-        Ok(_) => None,
-        Err(StrictJsonError::Syntax(_)) => Some(StrictJsonError::Syntax(String::new())),
-        Err(e) => Some(e.clone()),
     }
 }
 

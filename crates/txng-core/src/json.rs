@@ -478,6 +478,44 @@ pub mod walk {
         }
     }
 
+    /// Whether `a` and `b` are the same JSON: numbers of the same variant (`u64`, `i64`, `f64`),
+    /// floats at most `max_ulps` doubles apart with the same sign (0: the same bits).
+    pub fn same_json(a: &serde_json::Value, b: &serde_json::Value, max_ulps: u64) -> bool {
+        use serde_json::Value;
+        match (a, b) {
+            (Value::Number(x), Value::Number(y)) => {
+                (x.is_u64(), x.is_i64(), x.is_f64()) == (y.is_u64(), y.is_i64(), y.is_f64())
+                    && x.as_u64() == y.as_u64()
+                    && x.as_i64() == y.as_i64()
+                    && match (x.as_f64(), y.as_f64()) {
+                        (Some(x), Some(y)) => {
+                            x.is_sign_negative() == y.is_sign_negative()
+                                && x.to_bits().abs_diff(y.to_bits()) <= max_ulps
+                        }
+                        _ => false,
+                    }
+            }
+            (Value::Array(x), Value::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_json(x, y, max_ulps))
+            }
+            (Value::Object(x), Value::Object(y)) => {
+                x.len() == y.len()
+                    && x.iter()
+                        .zip(y)
+                        .all(|((k, x), (l, y))| k == l && same_json(x, y, max_ulps))
+            }
+            _ => a == b,
+        }
+    }
+
+    /// A result without a syntax error's wording (parsers word them differently).
+    pub fn kind<T>(r: &Result<T, StrictJsonError>) -> Option<StrictJsonError> {
+        match r {
+            Ok(_) => None,
+            Err(StrictJsonError::Syntax(_)) => Some(StrictJsonError::Syntax(String::new())),
+            Err(e) => Some(e.clone()),
+        }
+    }
     enum Seg {
         Member(String),
         Index(usize),
@@ -798,37 +836,10 @@ mod versus_serde {
     /// (`Parser::number`), at most a few doubles off for long or extreme numbers; exact for the
     /// numbers documents hold (`fast_path_floats_are_exact`).
     fn exact(a: &Value, b: &Value) -> bool {
-        match (a, b) {
-            (Value::Number(x), Value::Number(y)) => {
-                (x.is_u64(), x.is_i64(), x.is_f64()) == (y.is_u64(), y.is_i64(), y.is_f64())
-                    && x.as_u64() == y.as_u64()
-                    && x.as_i64() == y.as_i64()
-                    && match (x.as_f64(), y.as_f64()) {
-                        (Some(x), Some(y)) => ulps(x, y) <= 4,
-                        _ => false,
-                    }
-            }
-            (Value::Array(x), Value::Array(y)) => {
-                x.len() == y.len() && x.iter().zip(y).all(|(x, y)| exact(x, y))
-            }
-            (Value::Object(x), Value::Object(y)) => {
-                x.len() == y.len()
-                    && x.iter()
-                        .zip(y)
-                        .all(|((k, x), (l, y))| k == l && exact(x, y))
-            }
-            _ => a == b,
-        }
+        walk::same_json(a, b, 4)
     }
 
-    /// A result without the syntax error's message (the two parsers word them differently).
-    fn kind<T>(r: &Result<T, StrictJsonError>) -> Option<StrictJsonError> {
-        match r {
-            Ok(_) => None,
-            Err(StrictJsonError::Syntax(_)) => Some(StrictJsonError::Syntax(String::new())),
-            Err(e) => Some(e.clone()),
-        }
-    }
+    use walk::kind;
 
     /// What the tests assert for every input: the same outcome as the walk (kind and path) with
     /// either [`Nulls`], and the same acceptance and value as serde_json when no name repeats.
