@@ -53,7 +53,18 @@ pub fn strict_public_key(bytes: &[u8; 32]) -> Option<VerifyingKey> {
     let key = VerifyingKey::from_bytes(bytes).ok()?;
     let point = key.to_edwards();
     let canonical = point.compress().as_bytes() == bytes;
-    (canonical && !key.is_weak() && point.is_torsion_free()).then_some(key)
+    (canonical && !key.is_weak() && torsion_free(&point)).then_some(key)
+}
+
+/// `[L]A` is the identity, computed as `[L-1]A == -A` with the variable-time double-scalar
+/// multiplication that signature verification uses anyway (`[L-1]A + [0]B`). A public key is not
+/// secret, so variable time is fine; curve25519-dalek's `is_torsion_free` multiplies in constant
+/// time, about twice the work, and every key of a registry or shard is checked on every scan
+/// (measured with `cargo bench -p txng-cli --bench txng -- "registry load"`). Exact for every curve point: it is the same
+/// group arithmetic, and `L-1` is a canonical scalar.
+fn torsion_free(point: &curve25519_dalek::EdwardsPoint) -> bool {
+    use curve25519_dalek::{EdwardsPoint, Scalar};
+    EdwardsPoint::vartime_double_scalar_mul_basepoint(&-Scalar::ONE, point, &Scalar::ZERO) == -point
 }
 
 /// The authority that signs the registry; its hotline and report link are shown for suspected fakes.
@@ -601,6 +612,30 @@ pub(crate) fn load_checks(
         checks.push(Check::new(Code::RegistryDemo));
     }
     checks
+}
+
+#[cfg(test)]
+mod torsion_tests {
+    use super::torsion_free;
+    use curve25519_dalek::edwards::CompressedEdwardsY;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// The variable-time check gives curve25519-dalek's `is_torsion_free` answer for any point
+        /// (random encodings: about 1 in 8 of those that decode is torsion-free; the others carry
+        /// a small-order component), and a torsion-free point stays so plus any 8-torsion point
+        /// only for the identity.
+        #[test]
+        fn agrees_with_is_torsion_free(bytes in any::<[u8; 32]>(), t in 0usize..8) {
+            let Some(p) = CompressedEdwardsY(bytes).decompress() else { return Ok(()) };
+            prop_assert_eq!(torsion_free(&p), p.is_torsion_free());
+            let clean = p.mul_by_cofactor();
+            prop_assert!(torsion_free(&clean));
+            let mixed = clean + curve25519_dalek::constants::EIGHT_TORSION[t];
+            prop_assert_eq!(torsion_free(&mixed), t == 0);
+        }
+    }
 }
 
 #[cfg(test)]
