@@ -13,6 +13,24 @@
 
 const labelPath = document.documentElement.getAttribute('data-txng-page') !== 'other';
 
+// The verify-first module in two builds: pkg/txng_first* holds Vietnamese texts only (~5 KB
+// brotli less before the verdict), pkg/txng_first_en* both languages, for a reader whose language
+// is English. The reader's language as the module reads it (src/first.rs): a saved choice
+// ("txng.lang"), else the configuration's "lang" (index.html's preload script asks the same). Were
+// the two ever to disagree, the Vietnamese-only module leaves an English reader to the interface.
+function firstModule() {
+  let lang = null;
+  try {
+    lang = localStorage.getItem('txng.lang');
+  } catch (_) { /* no storage: the configuration decides */ }
+  if (lang !== 'vi' && lang !== 'en') {
+    try {
+      lang = JSON.parse(document.getElementById('txng-config').textContent).lang;
+    } catch (_) { /* a broken configuration: the module reports it */ }
+  }
+  return lang === 'en' ? '../pkg/txng_first_en.js' : '../pkg/txng_first.js';
+}
+
 // On a label link's page, the registry (a sharded registry's index and the label's shard), and the
 // label's trace document are asked for now, while the verify-first module downloads, and handed to
 // it as `take(url)` (src/net.rs explains): on a slow link their round trips no longer wait for the
@@ -132,7 +150,7 @@ const loadUi = () => import('../pkg/txng_web.js').then(async (ui) => {
 });
 const take = labelPath ? prefetch() : undefined;
 const first = labelPath
-  ? import('../pkg/txng_first.js').then(async (m) => {
+  ? import(firstModule()).then(async (m) => {
     await m.default();
     return m.verifyPage(take);
   }).catch((e) => {

@@ -55,18 +55,27 @@ target_dir="${CARGO_TARGET_DIR:-$root/target}"
 # Two modules, two cargo runs (one run would unify txng-web's features and put Yew into both):
 # txng-first (txng-web without `ui`: the verify-first module that shows a label link's verdict) and
 # txng-web (the Yew interface, loaded after that verdict; assets/boot.js).
+#
+# The verify-first module is built twice (issue 10): without txng-core's English texts for
+# Vietnamese readers (pkg/txng_first*, ~5 KB brotli less before the verdict; feature `en` off) and
+# with them (pkg/txng_first_en*); index.html's preload script and assets/boot.js pick one by the
+# reader's language.
 web_target="$target_dir/web-size"
-for crate in txng-first txng-web; do
+build_wasm() { # CRATE OUT_NAME [CARGO_ARGS...]
+  local crate="$1" out="$2"; shift 2
   RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$web_target" CARGO_PROFILE_RELEASE_STRIP=false \
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
     cargo build -p "$crate" --release --target wasm32-unknown-unknown \
       -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
       --config 'profile.release.package.curve25519-dalek.opt-level="z"' \
-      --config 'profile.release.package.sha2.opt-level="z"'
-  # The two builds share a target directory (and the standard library built for size).
+      --config 'profile.release.package.sha2.opt-level="z"' "$@"
+  # The builds share a target directory (and the standard library built for size).
   mkdir -p "$web_target/built"
-  cp "$web_target/wasm32-unknown-unknown/release/${crate//-/_}.wasm" "$web_target/built/"
-done
+  cp "$web_target/wasm32-unknown-unknown/release/${crate//-/_}.wasm" "$web_target/built/$out.wasm"
+}
+build_wasm txng-first txng_first
+build_wasm txng-first txng_first_en --features en
+build_wasm txng-web txng_web
 
 tool=build-web
 . "$root/scripts/lib/wasm-tools.sh"
@@ -75,6 +84,7 @@ tool=build-web
 mkdir -p pkg
 rm -rf pkg/snippets pkg/txng_web* pkg/txng_first*
 bindgen_and_opt "$web_target/built/txng_first.wasm" pkg txng_first
+bindgen_and_opt "$web_target/built/txng_first_en.wasm" pkg txng_first_en
 bindgen_and_opt "$web_target/built/txng_web.wasm" pkg txng_web
 
 if [ "$skip_scan" = 1 ] && [ -f pkg/scan/txng_scan.js ]; then
@@ -126,9 +136,19 @@ else:
 # snippets, pkg/snippets/…, are one small module it imports itself).
 if '<script id="txng-preload">' not in html:
     sys.exit("build-web: no <script id=\"txng-preload\"> in index.html")
-first_js = open(os.path.join(dist, "pkg", "txng_first.js"), encoding="utf-8").read()
-if re.search(r"""from\s*['"]\./snippets/""", first_js):
-    sys.exit("build-web: the verify-first module imports snippets, which the page does not preload")
+for name in ("txng_first", "txng_first_en"):
+    first_js = open(os.path.join(dist, "pkg", name + ".js"), encoding="utf-8").read()
+    if re.search(r"""from\s*['"]\./snippets/""", first_js):
+        sys.exit(f"build-web: the verify-first module {name} imports snippets, which the page does not preload")
+# The Vietnamese-only module holds no English text, the other one does (a message of txng-core's
+# table and one of the interface's own, src/i18n.rs, each way).
+for name, english in (("txng_first", False), ("txng_first_en", True)):
+    wasm = open(os.path.join(dist, "pkg", name + "_bg.wasm"), "rb").read()
+    for text in (b"The code holds product data and a digital signature.", b"Check a product's origin",
+                 "Mã chứa thông tin sản phẩm và chữ ký số.".encode()):
+        want = english or not text.isascii()
+        if (text in wasm) != want:
+            sys.exit(f"build-web: {name}_bg.wasm {'lacks' if want else 'holds'} the text {text.decode()!r}")
 # Bytes before the verdict (issue 10), each measured 2026-11-30 on the slow profile's 50 KB/s:
 # - the favicon as a data: URI (img-src allows data:): its request was ~720 bytes on the wire, of
 #   which ~560 response headers, and started before the verdict; inline it adds ~150 (brotli);

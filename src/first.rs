@@ -10,7 +10,8 @@
 //! to the interface (`net::recorded_to_js`), which verifies them again and replaces this banner
 //! with the whole page once its own verdict is final (`app::App`).
 //!
-//! Pages it leaves to the interface: not a label link, a kiosk, a configuration problem.
+//! Pages it leaves to the interface: not a label link, a kiosk, a configuration problem, and a
+//! reader whose language this build has no texts for (the Vietnamese-only build, see `Lang::texts`).
 
 use crate::config::Config;
 use crate::i18n::{t, T};
@@ -51,6 +52,12 @@ fn page() -> Option<Page> {
         .and_then(|s| s.get_item(crate::LANG_KEY).ok().flatten())
         .and_then(|l| Lang::parse(&l));
     let lang = saved.unwrap_or(config.lang);
+    if lang.texts() != lang {
+        // This build has no English texts (feature `en` off, `pkg/txng_first*`): a reader who
+        // chose English gets the verdict from the interface (assets/boot.js picks
+        // `pkg/txng_first_en*` for them; this is the fallback if the page guessed otherwise).
+        return None;
+    }
     Some(Page { link, config, lang })
 }
 

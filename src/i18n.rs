@@ -18,14 +18,21 @@ macro_rules! texts {
             pub const ALL: &'static [T] = &[ $( T::$key, )* ];
         }
 
+        #[cfg(feature = "en")]
         const TABLE: &[[&str; 2]] = &[ $( [$vi, $en], )* ];
+        /// Without the feature `en`: the Vietnamese column only (`Lang::texts` is always `Vi`).
+        #[cfg(not(feature = "en"))]
+        const TABLE: &[[&str; 1]] = &[ $( [$vi], )* ];
 
         /// The text of a key in a language (a table lookup: small code for many strings).
         pub fn t(key: T, lang: Lang) -> &'static str {
             let row = TABLE[key as usize];
-            match lang {
+            match lang.texts() {
                 Lang::Vi => row[0],
+                #[cfg(feature = "en")]
                 Lang::En => row[1],
+                #[cfg(not(feature = "en"))]
+                Lang::En => unreachable!("Lang::texts is Vi without the feature en"),
             }
         }
     };

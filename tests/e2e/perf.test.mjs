@@ -140,6 +140,39 @@ test('a reader who chose English: the verify-first banner and header are in Engl
     await expectVerdict(page, 'verified', 'signature.valid');
     assert.match(await page.textContent('#verdict h2'), /Verified/);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    // The verify-first module with English texts, preloaded; the Vietnamese-only one not fetched.
+    const all = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
+    const first = [...new Set(all.filter((p) => p.startsWith('/pkg/txng_first')))].sort();
+    assert.deepEqual(first, ['/pkg/txng_first_en.js', '/pkg/txng_first_en_bg.wasm'], `${all}`);
+    const links = await page.$$eval('link[rel=modulepreload], link[rel=preload]', (ls) => ls.map((l) => new URL(l.href).pathname));
+    for (const m of first) assert.ok(links.includes(m), `${m} is preloaded (have ${links})`);
+    assert.deepEqual(page.errors, []);
+  } finally { await context.close(); }
+});
+
+test('the Vietnamese-only verify-first module given an English reader leaves the verdict to the interface', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await context.addInitScript(() => localStorage.setItem('txng.lang', 'en'));
+    // The page asks for the English build; it gets the Vietnamese-only one (its glue, served under
+    // the English name, loads pkg/txng_first_bg.wasm), as if the page had guessed the language wrong.
+    await page.route('**/pkg/txng_first_en.js', async (route) => {
+      await route.fulfill({ response: await route.fetch({ url: route.request().url().replace('txng_first_en.js', 'txng_first.js') }) });
+    });
+    // Whether a verify-first banner ever showed (it would be in Vietnamese).
+    await context.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('.txng-first')) window.__txngFirstShown = true;
+      }).observe(document, { subtree: true, childList: true });
+    });
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+    await page.goto(localUrl(verifiedCase().uri));
+    await expectVerdict(page, 'verified', 'signature.valid');
+    assert.ok(wasm.includes('/pkg/txng_first_bg.wasm'), `the Vietnamese-only module ran: ${wasm}`);
+    assert.equal(await page.evaluate(() => window.__txngFirstShown ?? false), false, 'no verify-first banner was shown');
+    assert.match(await page.textContent('#verdict h2'), /Verified/, 'the verdict in the reader\'s language, from the interface');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
   } finally { await context.close(); }
 });
 

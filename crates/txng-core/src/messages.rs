@@ -25,6 +25,18 @@ impl Lang {
         }
     }
 
+    /// The language texts are given in: `self`, or Vietnamese in a build without English texts
+    /// (feature `en` off: the verify-first module for Vietnamese readers, issue 10). Every choice
+    /// of a text by language matches on this, so such a build holds no English text at all.
+    #[inline(always)]
+    pub const fn texts(self) -> Lang {
+        if cfg!(feature = "en") {
+            self
+        } else {
+            Lang::Vi
+        }
+    }
+
     /// Parses `vi` / `en`.
     pub fn parse(s: &str) -> Option<Lang> {
         match s {
@@ -938,7 +950,7 @@ fn both(code: Code) -> Both {
 /// The message for a code in a language.
 pub fn message(code: Code, lang: Lang) -> Message {
     let b = both(code);
-    match lang {
+    match lang.texts() {
         Lang::Vi => b.vi,
         Lang::En => b.en,
     }
@@ -946,7 +958,7 @@ pub fn message(code: Code, lang: Lang) -> Message {
 
 /// The banner title of a state.
 pub const fn state_title(state: State, lang: Lang) -> &'static str {
-    match (state, lang) {
+    match (state, lang.texts()) {
         (State::Verified, Lang::Vi) => "Đã xác thực",
         (State::VerifiedWithWarnings, Lang::Vi) => "Mã hợp lệ – cần lưu ý",
         (State::Invalid, Lang::Vi) => "Không hợp lệ",

@@ -134,7 +134,7 @@ pub enum Section {
 impl Section {
     /// The section's heading.
     pub const fn title(self, lang: Lang) -> &'static str {
-        match (self, lang) {
+        match (self, lang.texts()) {
             (Section::Notes, Lang::Vi) => "Ghi chú",
             (Section::Report, Lang::Vi) => "Báo hàng nghi giả",
             (Section::Product, Lang::Vi) => "Thông tin sản phẩm",
@@ -217,7 +217,7 @@ pub enum Field {
 impl Field {
     /// The row's label.
     pub const fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
+        match (self, lang.texts()) {
             (Field::Brand, Lang::Vi) => "Thương hiệu",
             (Field::Category, Lang::Vi) => "Loại sản phẩm",
             (Field::NetContent, Lang::Vi) => "Khối lượng tịnh",
@@ -383,7 +383,7 @@ impl Stage {
 
     /// The stage's name.
     pub const fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
+        match (self, lang.texts()) {
             (Stage::Farm, Lang::Vi) => "Trồng trọt",
             (Stage::Processing, Lang::Vi) => "Chế biến",
             (Stage::Packing, Lang::Vi) => "Đóng gói",
@@ -486,7 +486,7 @@ pub const RETRY: &[Code] = &[
 
 /// The severity's word.
 pub const fn severity_label(s: Severity, lang: Lang) -> &'static str {
-    match (s, lang) {
+    match (s, lang.texts()) {
         (Severity::Success, Lang::Vi) => "Đạt",
         (Severity::Info, Lang::Vi) => "Thông tin",
         (Severity::Warning, Lang::Vi) => "Cần lưu ý",
@@ -501,7 +501,7 @@ pub const fn severity_label(s: Severity, lang: Lang) -> &'static str {
 }
 
 fn tr(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
-    match lang {
+    match lang.texts() {
         Lang::Vi => vi,
         Lang::En => en,
     }
@@ -565,20 +565,20 @@ fn amounts(list: &[Quantity], lang: Lang) -> Vec<String> {
 
 /// "OCOP 4 sao (năm 2024)", with the decision number when known.
 pub fn ocop_text(stars: u8, year: Option<u16>, decision: Option<&str>, lang: Lang) -> String {
-    let mut s = match lang {
+    let mut s = match lang.texts() {
         Lang::Vi => format!("OCOP {stars} sao"),
         Lang::En => format!("OCOP {stars} stars"),
     };
     match (year, decision.map(str::trim).filter(|d| !d.is_empty())) {
-        (Some(y), Some(d)) => s.push_str(&match lang {
+        (Some(y), Some(d)) => s.push_str(&match lang.texts() {
             Lang::Vi => format!(" (quyết định số {d}, năm {y})"),
             Lang::En => format!(" (decision no. {d}, {y})"),
         }),
-        (Some(y), None) => s.push_str(&match lang {
+        (Some(y), None) => s.push_str(&match lang.texts() {
             Lang::Vi => format!(" (năm {y})"),
             Lang::En => format!(" ({y})"),
         }),
-        (None, Some(d)) => s.push_str(&match lang {
+        (None, Some(d)) => s.push_str(&match lang.texts() {
             Lang::Vi => format!(" (quyết định số {d})"),
             Lang::En => format!(" (decision no. {d})"),
         }),
@@ -597,7 +597,7 @@ fn cert_item(c: &Certification, lang: Lang) -> Item {
     let mut text = name;
     let mut extra = Vec::new();
     if let Some(n) = c.number.as_deref().filter(|n| !n.trim().is_empty()) {
-        extra.push(match lang {
+        extra.push(match lang.texts() {
             Lang::Vi => format!("số {n}"),
             Lang::En => format!("no. {n}"),
         });
@@ -607,7 +607,7 @@ fn cert_item(c: &Certification, lang: Lang) -> Item {
     }
     if let Some(v) = c.valid_until.as_deref() {
         let d = parse_iso_date(v).map_or_else(|| v.to_string(), |d| d.display());
-        extra.push(match lang {
+        extra.push(match lang.texts() {
             Lang::Vi => format!("còn hiệu lực đến {d}"),
             Lang::En => format!("valid until {d}"),
         });
@@ -663,7 +663,7 @@ fn product_name(v: &Verdict, lang: Lang) -> Option<(String, bool)> {
         .map(|p| p.name.trim().to_string())
         .filter(|n| !n.is_empty());
     let from_source = named.is_some();
-    let name = named.unwrap_or_else(|| match lang {
+    let name = named.unwrap_or_else(|| match lang.texts() {
         Lang::Vi => format!("Sản phẩm mã {}", label.gtin),
         Lang::En => format!("Product {}", label.gtin),
     });
@@ -763,7 +763,7 @@ fn product_view(v: &Verdict, now: Option<UnixTime>, lang: Lang) -> Option<Produc
         let mut r = row(Field::Expiry, d.display(), lang);
         r.marked = past(d);
         if r.marked {
-            r.value = match lang {
+            r.value = match lang.texts() {
                 Lang::Vi => format!("{} – đã quá hạn", d.display()),
                 Lang::En => format!("{} – expired", d.display()),
             };
@@ -833,11 +833,11 @@ fn event_view(e: &TraceEvent, lang: Lang) -> EventView {
     let quantities = match (ins.is_empty(), outs.is_empty()) {
         (true, true) => None,
         (true, false) => Some(outs.join("; ")),
-        (false, true) => Some(match lang {
+        (false, true) => Some(match lang.texts() {
             Lang::Vi => format!("Đầu vào {}", ins.join("; ")),
             Lang::En => format!("Input {}", ins.join("; ")),
         }),
-        (false, false) => Some(match lang {
+        (false, false) => Some(match lang.texts() {
             Lang::Vi => format!("Đầu vào {} → thu được {}", ins.join("; "), outs.join("; ")),
             Lang::En => format!("Input {} → output {}", ins.join("; "), outs.join("; ")),
         }),
@@ -848,19 +848,19 @@ fn event_view(e: &TraceEvent, lang: Lang) -> EventView {
         .map(|i| {
             let mut s = format!("{}: {}", input_kind_label(&i.kind, lang), i.name);
             if let Some(ai) = i.active_ingredient.as_deref() {
-                s.push_str(&match lang {
+                s.push_str(&match lang.texts() {
                     Lang::Vi => format!(", hoạt chất {ai}"),
                     Lang::En => format!(", active ingredient {ai}"),
                 });
             }
             if let Some(d) = i.dose.as_deref() {
-                s.push_str(&match lang {
+                s.push_str(&match lang.texts() {
                     Lang::Vi => format!(", liều lượng {d}"),
                     Lang::En => format!(", dose {d}"),
                 });
             }
             if let Some(n) = i.phi_days {
-                s.push_str(&match lang {
+                s.push_str(&match lang.texts() {
                     Lang::Vi => format!(", thời gian cách ly {n} ngày"),
                     Lang::En => format!(", pre-harvest interval {n} days"),
                 });
@@ -968,7 +968,7 @@ impl Banner {
             }
             State::VerifiedWithWarnings if code == Some(Code::ProductExpired) => {
                 let d = expiry.map(|d| d.display()).unwrap_or_default();
-                headline = match lang {
+                headline = match lang.texts() {
                     Lang::Vi => format!("Sản phẩm đã quá hạn sử dụng (HSD: {d})"),
                     Lang::En => format!("This product is past its expiry date ({d})"),
                 };
@@ -997,7 +997,7 @@ impl Banner {
                 // The name the product card shows (a recalled lot's card is shown).
                 let name = product_name(v, lang).map(|(n, _)| n).unwrap_or_default();
                 let lot = v.label.as_ref().map(|l| l.lot.clone()).unwrap_or_default();
-                reason = Some(match lang {
+                reason = Some(match lang.texts() {
                     Lang::Vi => format!("{name} – lô {lot}"),
                     Lang::En => format!("{name} – lot {lot}"),
                 });
@@ -1008,7 +1008,7 @@ impl Banner {
                     .and_then(|p| p.phone.as_deref())
                     .map(str::trim)
                     .filter(|p| !p.is_empty());
-                action = match (phone, lang) {
+                action = match (phone, lang.texts()) {
                     (Some(p), Lang::Vi) => format!("Đừng ăn hoặc dùng sản phẩm. Mang trả lại nơi bán, hoặc gọi nhà sản xuất: {p}."),
                     (Some(p), Lang::En) => format!("Do not eat or use it. Take it back to the shop, or call the producer: {p}."),
                     (None, _) => msg.map(|m| m.next_step.to_string()).unwrap_or_default(),
@@ -1051,7 +1051,7 @@ impl Banner {
         let stamp = (v.state == State::Invalid && !recalled).then(|| {
             let mut parts = Vec::new();
             if let Some(t) = scanned_at {
-                parts.push(match lang {
+                parts.push(match lang.texts() {
                     Lang::Vi => format!("Quét lúc {}", vn_date_time(t)),
                     Lang::En => format!("Scanned {}", vn_date_time(t)),
                 });
@@ -1062,7 +1062,7 @@ impl Banner {
                 .map(|s| s.serial.trim())
                 .filter(|s| !s.is_empty())
             {
-                parts.push(match lang {
+                parts.push(match lang.texts() {
                     Lang::Vi => format!("số sê-ri {s}"),
                     Lang::En => format!("serial {s}"),
                 });

@@ -42,7 +42,7 @@ macro_rules! steps {
 
             /// The label shown for the step.
             pub const fn label(self, lang: Lang) -> &'static str {
-                match (self, lang) {
+                match (self, lang.texts()) {
                     $( (KnownStep::$variant, Lang::Vi) => $vi, (KnownStep::$variant, Lang::En) => $en, )*
                 }
             }
@@ -165,7 +165,7 @@ macro_rules! dispositions {
 
             /// The label shown for it.
             pub fn label(&self, lang: Lang) -> String {
-                match (self, lang) {
+                match (self, lang.texts()) {
                     $( (Disposition::$variant, Lang::Vi) => $vi.to_string(),
                        (Disposition::$variant, Lang::En) => $en.to_string(), )*
                     (Disposition::Other(w), _) => w.replace('_', " "),
@@ -212,7 +212,7 @@ pub fn unit_label(uom: &str) -> &str {
 /// Label of a sensor measurement type.
 pub fn sensor_label(kind: &str, lang: Lang) -> String {
     let w = kind.rsplit([':', '/', '-']).next().unwrap_or(kind);
-    let l = match (w, lang) {
+    let l = match (w, lang.texts()) {
         ("Temperature", Lang::Vi) => "Nhiệt độ",
         ("Humidity", Lang::Vi) => "Độ ẩm",
         ("Moisture" | "MoistureContent", Lang::Vi) => "Độ ẩm hạt",
@@ -260,7 +260,7 @@ impl CertKind {
 
     /// The label of a known kind.
     pub fn label(&self, lang: Lang) -> Option<&'static str> {
-        Some(match (self, lang) {
+        Some(match (self, lang.texts()) {
             (CertKind::VietGap, _) => "VietGAP",
             (CertKind::GlobalGap, _) => "GLOBALG.A.P.",
             (CertKind::Haccp, _) => "HACCP",
@@ -280,7 +280,7 @@ pub fn certification_label(kind: &str, lang: Lang) -> Option<&'static str> {
 
 /// Label of a farm input kind.
 pub fn input_kind_label(kind: &str, lang: Lang) -> &'static str {
-    match (kind, lang) {
+    match (kind, lang.texts()) {
         ("fertiliser", Lang::Vi) => "Phân bón",
         ("pesticide", Lang::Vi) => "Thuốc bảo vệ thực vật",
         (_, Lang::Vi) => "Vật tư",
@@ -292,7 +292,7 @@ pub fn input_kind_label(kind: &str, lang: Lang) -> &'static str {
 
 /// Name of a country by ISO 3166-1 numeric code (AI 422), for the few a label here is likely to carry.
 pub fn country_label(code: &str, lang: Lang) -> String {
-    let l = match (code, lang) {
+    let l = match (code, lang.texts()) {
         ("704", Lang::Vi) => "Việt Nam",
         ("704", Lang::En) => "Viet Nam",
         ("418", Lang::Vi) => "Lào",
@@ -357,7 +357,7 @@ pub fn number_display(value: f64, lang: Lang) -> String {
     if !value.is_finite() {
         return String::from("?");
     }
-    let (group, decimal) = match lang {
+    let (group, decimal) = match lang.texts() {
         Lang::Vi => ('.', ','),
         Lang::En => (',', '.'),
     };
