@@ -4,7 +4,8 @@
 #   scripts/build-scan.sh (the lazily loaded QR decoder) -> pkg/scan/
 #   dist/ = index.html + assets/ + pkg/ (incl. pkg/scan/)
 # Two wasm modules (issue 10): txng-first, the verify-first module that shows a label link's verdict
-# (txng-web without its Yew interface), and txng-web, the interface loaded after that verdict.
+# (txng-web without its Yew interface; built twice, pkg/txng_first* with Vietnamese texts only and
+# pkg/txng_first_en* with English too), and txng-web, the interface loaded after that verdict.
 # Prints the gzip and brotli size of what loads before the verdict (html, css, boot js, the
 # verify-first module) against issue 10's goal of 150 KB, and of the interface; fails above a
 # ceiling for each (170 KB / 280 KB gzip) that catches regressions. The decoder module is loaded
