@@ -187,7 +187,10 @@ done < <(find dist/assets dist/pkg -name '*.js' ! -name sw.js | sort)
 
 # The service worker at the root (its scope is the whole deployment), stamped with this build:
 # VERSION = a hash of every file it precaches, SHELL = their URLs, REGISTRY = the configured
-# registry URL, which the worker never answers (assets/sw.js explains).
+# registry URL, which the worker never answers (assets/sw.js explains). Not precached: the decoder
+# (pkg/scan/, cached once used) and the verify-first module with English texts (pkg/txng_first_en*,
+# ~96 KB that every visitor's phone would download in the background for the few who read
+# English; offline, an English reader's page falls back to the interface, which is precached).
 python3 - <<'PY'
 import hashlib, json, pathlib, re
 dist = pathlib.Path("dist")
@@ -196,7 +199,7 @@ m = re.search(r'<script id="txng-config" type="application/json">(.*?)</script>'
 registry = json.loads(m.group(1)).get("registry_url", "") if m else ""
 files = sorted(p for p in dist.rglob("*") if p.is_file() and p.name != "sw.js" and p != dist / "index.html"
                and p.suffix != ".map" and p.parts[1] in ("assets", "pkg")
-               and p.parts[1:3] != ("pkg", "scan"))
+               and p.parts[1:3] != ("pkg", "scan") and not p.name.startswith("txng_first_en"))
 h = hashlib.sha256((dist / "index.html").read_bytes())
 for p in files:
     h.update(p.relative_to(dist).as_posix().encode() + b"\0" + p.read_bytes())

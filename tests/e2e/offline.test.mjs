@@ -88,6 +88,34 @@ test('offline after one online visit: signature verdict from the saved list, a t
   }
 });
 
+test('offline, a reader who chose English: the interface verifies (the English verify-first module is not precached)', async () => {
+  const { tmp, web } = copyDist();
+  const sw = fs.readFileSync(path.join(web, 'sw.js'), 'utf8');
+  assert.match(sw, /\/pkg\/txng_first_bg\.wasm/, 'the Vietnamese-only verify-first module is precached');
+  assert.doesNotMatch(sw, /txng_first_en/, 'the English one is not');
+  const server = await startServe(web, [], tmp);
+  const browser = await launch();
+  try {
+    const { context, page } = await newPage(browser, { serviceWorkers: 'allow' });
+    const seen = pick((c) => isLink(c) && c.id === '001-ca-phe-hop-le', 'a verified coffee label');
+    await page.goto(server.base + '/');
+    await controlled(page);
+    await page.goto(at(server.base, seen.uri));
+    assert.equal((await settled(page)).state, 'verified');
+    await page.evaluate(() => localStorage.setItem('txng.lang', 'en'));
+    await context.setOffline(true);
+    await page.goto(at(server.base, seen.uri));
+    const off = await settled(page);
+    assert.equal(off.state, 'verified', `offline, in English: ${JSON.stringify(off)}`);
+    assert.ok(off.checks.includes('registry.cached'), `the saved list was used: ${JSON.stringify(off)}`);
+    assert.match(await page.textContent('#verdict h2'), /Verified/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});
+
 test('a new build replaces the old one cleanly (versioned cache, no mixed files)', async () => {
   const { tmp, web } = copyDist();
   let server = await startServe(web, []);
