@@ -13,6 +13,15 @@
 
 const labelPath = document.documentElement.getAttribute('data-txng-page') !== 'other';
 
+// The page's #txng-config block, read once (null if missing or not JSON: the module reports that).
+const pageConfig = (() => {
+  try {
+    return JSON.parse(document.getElementById('txng-config').textContent);
+  } catch (_) {
+    return null;
+  }
+})();
+
 // The verify-first module in two builds: pkg/txng_first* holds Vietnamese texts only (~5 KB
 // brotli less before the verdict), pkg/txng_first_en* both languages, for a reader whose language
 // is English. The reader's language as the module reads it (src/first.rs): a saved choice
@@ -23,11 +32,7 @@ function firstModule() {
   try {
     lang = localStorage.getItem('txng.lang');
   } catch (_) { /* no storage: the configuration decides */ }
-  if (lang !== 'vi' && lang !== 'en') {
-    try {
-      lang = JSON.parse(document.getElementById('txng-config').textContent).lang;
-    } catch (_) { /* a broken configuration: the module reports it */ }
-  }
+  if (lang !== 'vi' && lang !== 'en') lang = pageConfig?.lang;
   return lang === 'en' ? '../pkg/txng_first_en.js' : '../pkg/txng_first.js';
 }
 
@@ -44,13 +49,12 @@ function firstModule() {
 // list (tens of KB) but not for a multi-megabyte single-file list (the module reads up to 4 MiB).
 const REGISTRY_PEEK_MAX = 256 * 1024;
 function prefetch() {
-  let cfg;
+  const cfg = pageConfig;
   let registry;
   try {
-    cfg = JSON.parse(document.getElementById('txng-config').textContent);
     registry = new URL(cfg.registry_url, location.href).href;
   } catch (_) {
-    return undefined;
+    return undefined; // no configuration, or no registry URL in it
   }
   const kiosk = cfg.kiosk === true || (cfg.kiosk !== null && typeof cfg.kiosk === 'object' && !Array.isArray(cfg.kiosk));
   if (kiosk || location.search.slice(1).split('&').includes('mode=kiosk')) return undefined;
@@ -218,12 +222,7 @@ function bootFailed() {
 // An origin not in the list gets nothing. The parent checks event.origin against the widget's.
 function frameBridge() {
   if (window.parent === window) return;
-  let allowed = [];
-  try {
-    allowed = JSON.parse(document.getElementById('txng-config').textContent).parent_origins;
-  } catch (_) {
-    return;
-  }
+  const allowed = pageConfig?.parent_origins;
   const target = new URLSearchParams(window.location.search).get('parent');
   if (!target || target === '*' || !Array.isArray(allowed) || !allowed.includes(target)) {
     if (target) console.warn(`txng: parent ${target} is not in parent_origins; nothing is posted`);
