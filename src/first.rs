@@ -122,14 +122,15 @@ fn show(banner: &crate::tree::El, lang: Lang) {
         }
     }
     // The placeholder's header (index.html) is the interface's, in Vietnamese: in the reader's
-    // language, so the page does not change language when the interface replaces it.
-    for (sel, key) in [
-        (".boot .top__title", T::AppTitle),
-        (".boot .top__sub", T::AppSubtitle),
-        (".boot .top__slot", T::LangSwitch),
+    // language, so the page does not change language when the interface replaces it. Each key a
+    // constant (src/i18n.rs `t`: the module then holds only these texts of the interface's table).
+    for (sel, text) in [
+        (".boot .top__title", t(T::AppTitle, lang)),
+        (".boot .top__sub", t(T::AppSubtitle, lang)),
+        (".boot .top__slot", t(T::LangSwitch, lang)),
     ] {
         if let Ok(Some(e)) = root.query_selector(sel) {
-            e.set_text_content(Some(t(key, lang)));
+            e.set_text_content(Some(text));
         }
     }
     if let Some(html) = doc.document_element() {
