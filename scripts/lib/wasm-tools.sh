@@ -23,7 +23,8 @@ else
   exit 1
 fi
 
-# wasm-bindgen --target web into OUT_DIR, then wasm-opt -Oz in place. Rust >= 1.82 emits
+# wasm-bindgen --target web into OUT_DIR, then wasm-opt -Oz in place, then short import and export
+# names in the module and its glue. Rust >= 1.82 emits
 # bulk-memory, sign-ext, nontrapping-fptoint and multivalue, so wasm-opt must allow them.
 # `-ocimfs 0` (--one-caller-inline-max-function-size): plain -Oz inlines every function that has
 # one caller, which duplicates little but makes gzip compress worse; with `--converge`, measured
@@ -35,4 +36,6 @@ bindgen_and_opt() { # WASM_IN OUT_DIR NAME
     --enable-mutable-globals --enable-multivalue --enable-reference-types \
     "$wasm" -o "$wasm.opt"
   mv "$wasm.opt" "$wasm"
+  # Short names for the calls between the module and its glue (scripts/lib/short-names.mjs).
+  node "$root/scripts/lib/short-names.mjs" "$2" "$3"
 }
