@@ -148,11 +148,35 @@ function shardUrl(jws, base, pathname) {
 }
 // -- End of the guesses --
 
+// The interface's stylesheet. The built page links only the rules of its first screen (the
+// placeholder and the verify-first banner: dist/assets/first.css, scripts/lib/first-css.py, ~2.4 KB
+// brotli less before the verdict); app.css, which holds them too, is added here and the interface
+// mounts once it has loaded (or failed to: the interface then shows with the first screen's rules).
+// A page that links app.css itself (the source index.html) is left as it is.
+function interfaceCss() {
+  const href = new URL('app.css', import.meta.url).href;
+  let link = [...document.querySelectorAll('link[rel="stylesheet"]')].find((l) => l.href === href);
+  if (link?.sheet) return Promise.resolve();
+  if (!link) {
+    link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+  }
+  const loaded = new Promise((resolve) => {
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', resolve, { once: true });
+  });
+  if (!link.isConnected) document.head.append(link);
+  return loaded;
+}
+
 const loadUi = () => import('../pkg/txng_web.js').then(async (ui) => {
   await ui.default();
   return ui;
 });
 const take = labelPath ? prefetch() : undefined;
+// Other pages mount the interface at once: its stylesheet is asked for now.
+const css = labelPath ? null : interfaceCss();
 const first = labelPath
   ? import(firstModule()).then(async (m) => {
     await m.default();
@@ -184,7 +208,9 @@ first
   .then(async (handed) => {
     if (handed) await painted();
     if (labelPath) preloadUiWasm();
+    const sheet = css ?? interfaceCss();
     const ui = await loadUi();
+    await sheet;
     ui.mountPage(handed);
     frameBridge();
     offline();

@@ -92,6 +92,54 @@ test('verified link: verdict from the verify-first module, one registry request,
   } finally { await context.close(); }
 });
 
+// The built page links only the first screen's rules (dist/assets/first.css, written by
+// scripts/lib/first-css.py from app.css); assets/boot.js adds app.css before the interface mounts.
+// Every computed style of the placeholder's header and the first banner must be the same with the
+// first stylesheet alone as with app.css too: a rule the banner needs that the split left out
+// would show here (on a phone and on a kiosk-wide screen).
+for (const viewport of [{ width: 390, height: 844 }, { width: 1080, height: 1920 }]) {
+  test(`the first screen's stylesheet styles the header and the banner as app.css does (${viewport.width} px)`, async () => {
+    const { context, page } = await newPage(browser, { viewport });
+    try {
+      const heldCss = [];
+      const heldUi = [];
+      const hold = (list) => (r) => new Promise((ok) => list.push(ok)).then(() => r.continue());
+      await page.route('**/assets/app.css', hold(heldCss));
+      await page.route('**/pkg/txng_web_bg.wasm', hold(heldUi));
+      await page.goto(localUrl(verifiedCase().uri), { waitUntil: 'commit' });
+      await page.waitForFunction(() => performance.getEntriesByName('txng-verdict', 'mark').length > 0, null, { timeout: 20000, polling: 20 });
+      const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => new URL(s.href).pathname));
+      assert.deepEqual(sheets, ['/assets/first.css'], 'the page shows its first screen with the first stylesheet only');
+      const styles = () => page.evaluate(() => [...document.querySelectorAll('#txng, #txng *')].map((el) => {
+        const cs = getComputedStyle(el);
+        const all = {};
+        for (let i = 0; i < cs.length; i++) all[cs[i]] = cs.getPropertyValue(cs[i]);
+        return { el: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')}`, all };
+      }));
+      const firstOnly = await styles();
+      assert.ok(firstOnly.some((e) => e.el.includes('verdict__title')), 'the banner is on the page');
+      // Then app.css, the interface still held back: the same elements, restyled by both sheets.
+      for (let i = 0; i < 100 && heldCss.length === 0; i++) await new Promise((ok) => setTimeout(ok, 50));
+      assert.equal(heldCss.length, 1, 'assets/boot.js asked for app.css after the verdict');
+      heldCss.splice(0).forEach((go) => go());
+      await page.waitForFunction(() => [...document.styleSheets].some((s) => s.href?.endsWith('/assets/app.css')), null, { timeout: 10000 });
+      const both = await styles();
+      assert.equal(both.length, firstOnly.length, 'the same elements (the interface has not mounted)');
+      const differ = [];
+      firstOnly.forEach((e, i) => {
+        assert.equal(both[i].el, e.el);
+        for (const [k, v] of Object.entries(e.all)) if (both[i].all[k] !== v) differ.push(`${e.el} ${k}: ${v} -> ${both[i].all[k]}`);
+      });
+      assert.deepEqual(differ, [], 'computed styles that app.css changes');
+      // The interface then mounts as usual.
+      for (let i = 0; i < 100 && heldUi.length === 0; i++) await new Promise((ok) => setTimeout(ok, 50));
+      heldUi.splice(0).forEach((go) => go());
+      await expectVerdict(page, 'verified', 'signature.valid');
+      assert.deepEqual(page.errors, []);
+    } finally { await context.close(); }
+  });
+}
+
 test('start page (no label link): the interface loads at once, without the verify-first module', async () => {
   const { context, page } = await newPage(browser);
   try {
