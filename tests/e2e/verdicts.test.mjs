@@ -222,3 +222,25 @@ for (const [label, viewport] of [['phone', { width: 360, height: 740 }], ['kiosk
     } finally { await context.close(); }
   });
 }
+
+// Wide screens (a desktop, a 1080×1920 kiosk): the product card's details use the card's width,
+// with its image beside them, not squeezed into the image's column (the card's body is one element,
+// so a grid on the card itself put everything in its first, 38 % column).
+test('wide screens: the product details use the card, the image beside them', async () => {
+  for (const width of [760, 1080]) {
+    const { context, page } = await newPage(browser, { viewport: { width, height: 1600 } });
+    try {
+      await page.goto(localUrl(verifiedCase().uri));
+      await expectVerdict(page, 'verified', 'signature.valid');
+      await page.waitForSelector('#product-card .product__img', { timeout: 20000 });
+      const box = await page.evaluate(() => {
+        const r = (sel) => document.querySelector(sel).getBoundingClientRect();
+        return { card: r('#product-card'), fields: r('#product-card .fields'), img: r('#product-card .product__img'), name: r('#product-name') };
+      });
+      assert.ok(box.fields.width >= 0.5 * box.card.width, `${width} px: details ${box.fields.width} px wide in a ${box.card.width} px card`);
+      assert.ok(box.img.right <= box.fields.left + 1, `${width} px: the image (right edge ${box.img.right}) beside the details (left edge ${box.fields.left})`);
+      assert.ok(box.fields.top < box.img.bottom, `${width} px: the details start beside the image, not under it`);
+      assert.ok(box.name.width >= 0.9 * (box.card.width - 40), `${width} px: the product name spans the card`);
+    } finally { await context.close(); }
+  }
+});
