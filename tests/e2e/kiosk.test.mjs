@@ -65,8 +65,17 @@ test('kiosk: idle screen → wedge scan → result with countdown → back to id
       assert.equal(await page.$('#kiosk-link'), null);
     }
 
-    // Time runs out: back to the idle screen, in Vietnamese, nothing of the visitor left.
-    await page.waitForSelector('#kiosk-idle', { timeout: 12000 });
+    // Time runs out: back to the idle screen, in Vietnamese, nothing of the visitor left. (Failed
+    // once in a loaded fresh-clone run, 2026-11-30, not reproduced: what the page shows is printed.)
+    await page.waitForSelector('#kiosk-idle', { timeout: 12000 }).catch(async (e) => {
+      const seen = await page.evaluate(() => ({
+        countdown: document.querySelector('#kiosk-countdown')?.textContent ?? null,
+        state: document.querySelector('#verdict')?.getAttribute('data-state') ?? null,
+        dialog: !!document.querySelector('#kiosk-link'),
+        idle: !!document.querySelector('#kiosk-idle'),
+      }));
+      throw new Error(`${e.message}\nthe page: ${JSON.stringify(seen)}`);
+    });
     assert.equal(await lang(page), 'vi', 'language reset to Vietnamese');
     assert.equal(await state(page), null, 'no verdict left');
     assert.equal(await page.textContent('#kiosk-invite'), 'Đưa mã QR trên sản phẩm vào máy quét');
