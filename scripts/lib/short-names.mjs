@@ -90,14 +90,48 @@ for (const at = { i: 8 }; at.i < wasm.length;) {
 const exportSection = sections.find((s) => s.id === 7);
 const importSection = sections.find((s) => s.id === 2);
 const internal = (n) => n.startsWith('__') || n.startsWith('wasm_bindgen_');
-if (exportSection) {
+
+// A section that is a vector of entries, each read by `entry(body, at)`, which returns the bytes
+// to write for it.
+function rewriteVector(body, what, entry) {
   const at = { i: 0 };
-  for (let k = readU32(exportSection.body, at); k > 0; k--) {
-    const n = readName(exportSection.body, at);
-    at.i += 1;
-    readU32(exportSection.body, at);
-    if (!internal(n)) kept.add(n);
-  }
+  const count = readU32(body, at);
+  const parts = [u32(count)];
+  for (let k = 0; k < count; k++) parts.push(...entry(body, at));
+  if (at.i !== body.length) die(`${what} section not read to its end`);
+  return Buffer.concat(parts);
+}
+// An export: its name, then its kind and index (returns the start of the kind).
+function readExport(body, at) {
+  const name = readName(body, at);
+  const descStart = at.i;
+  at.i += 1;
+  readU32(body, at);
+  return { name, desc: body.subarray(descStart, at.i) };
+}
+// An import's description after its names: kind, then what that kind holds.
+function skipImportDesc(body, at) {
+  const kind = body[at.i++];
+  const limits = () => {
+    const flags = readU32(body, at);
+    readU32(body, at);
+    if (flags & 1) readU32(body, at);
+  };
+  if (kind === 0) readU32(body, at); // function: type index
+  else if (kind === 1) { at.i++; limits(); } // table: reftype, limits
+  else if (kind === 2) limits(); // memory
+  else if (kind === 3) at.i += 2; // global: valtype, mutability
+  else if (kind === 4) { at.i++; readU32(body, at); } // tag
+  else die(`unknown import kind ${kind}`);
+}
+
+// The names that stay: a short name must not be one of them.
+if (exportSection) {
+  rewriteVector(exportSection.body, 'export', (body, at) => {
+    const { name } = readExport(body, at);
+    if (!internal(name)) kept.add(name);
+    return [];
+  });
 }
 
 const renames = new Map(); // old -> new
@@ -109,49 +143,18 @@ const rename = (old, kind) => {
   return renames.get(old);
 };
 
-function rewriteImports(body) {
-  const at = { i: 0 };
-  const count = readU32(body, at);
-  const parts = [u32(count)];
-  for (let k = 0; k < count; k++) {
-    const module = readName(body, at);
-    const field = readName(body, at);
-    const descStart = at.i;
-    const kind = body[at.i++];
-    if (kind === 0) readU32(body, at); // function: type index
-    else if (kind === 1) { // table: reftype, limits
-      at.i++;
-      const flags = readU32(body, at);
-      readU32(body, at);
-      if (flags & 1) readU32(body, at);
-    } else if (kind === 2) { // memory: limits
-      const flags = readU32(body, at);
-      readU32(body, at);
-      if (flags & 1) readU32(body, at);
-    } else if (kind === 3) at.i += 2; // global: valtype, mutability
-    else if (kind === 4) { at.i++; readU32(body, at); } // tag
-    else die(`unknown import kind ${kind}`);
-    const newField = module === ownModule ? rename(field, 'import') : field;
-    parts.push(nameBytes(module), nameBytes(newField), body.subarray(descStart, at.i));
-  }
-  if (at.i !== body.length) die('import section not read to its end');
-  return Buffer.concat(parts);
-}
-
-function rewriteExports(body) {
-  const at = { i: 0 };
-  const count = readU32(body, at);
-  const parts = [u32(count)];
-  for (let k = 0; k < count; k++) {
-    const n = readName(body, at);
-    const descStart = at.i;
-    at.i += 1;
-    readU32(body, at);
-    parts.push(nameBytes(internal(n) ? rename(n, 'export') : n), body.subarray(descStart, at.i));
-  }
-  if (at.i !== body.length) die('export section not read to its end');
-  return Buffer.concat(parts);
-}
+const rewriteImports = (section) => rewriteVector(section, 'import', (body, at) => {
+  const module = readName(body, at);
+  const field = readName(body, at);
+  const descStart = at.i;
+  skipImportDesc(body, at);
+  const newField = module === ownModule ? rename(field, 'import') : field;
+  return [nameBytes(module), nameBytes(newField), body.subarray(descStart, at.i)];
+});
+const rewriteExports = (section) => rewriteVector(section, 'export', (body, at) => {
+  const { name, desc } = readExport(body, at);
+  return [nameBytes(internal(name) ? rename(name, 'export') : name), desc];
+});
 
 if (importSection) importSection.body = rewriteImports(importSection.body);
 if (exportSection) exportSection.body = rewriteExports(exportSection.body);
