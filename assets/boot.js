@@ -149,7 +149,7 @@ function shardUrl(jws, base, pathname) {
 // -- End of the guesses --
 
 // The interface's stylesheet. The built page links only the rules of its first screen (the
-// placeholder and the verify-first banner: dist/assets/first.css, scripts/lib/first-css.py, ~2.4 KB
+// placeholder and the verify-first banner: dist/assets/first.css, scripts/lib/first-css.py, ~2.3 KB
 // brotli less before the verdict); app.css, which holds them too, is added here and the interface
 // mounts once it has loaded (or failed to: the interface then shows with the first screen's rules).
 // A page that links app.css itself (the source index.html) is left as it is.

@@ -89,7 +89,8 @@ def blocks(text):
 
 
 def keep_selector(selector):
-    # Class names in the selector, outside attribute selectors and :not(…) arguments' strings.
+    # Every class the selector names (those inside :not(…) too: `.txng a:not(.btn)` needs `btn`),
+    # leaving out attribute selectors, whose values may hold dots.
     classes = re.findall(r"\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)", re.sub(r"\[[^\]]*\]", "", selector))
     return all(first_screen(c) for c in classes)
 
