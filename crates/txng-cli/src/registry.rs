@@ -45,7 +45,10 @@ pub fn run(a: &RegistrySignArgs, lang: Lang) -> Result<ExitCode> {
         kid: a.kid.clone(),
         key: key.verifying_key(),
     };
-    let (reg, checks) = Registry::load(jws.as_bytes(), &[anchor], now).map_err(|c| {
+    // Loaded back as a verifier would, and every key checked, not only those a scan uses.
+    let loaded = Registry::load(jws.as_bytes(), &[anchor], now)
+        .and_then(|(reg, checks)| reg.check_keys().map(|()| (reg, checks)));
+    let (reg, checks) = loaded.map_err(|c| {
         let mut e = refused(&c, lang).to_string();
         for place in locate.for_detail(c.detail.as_deref().unwrap_or(""), lang) {
             e.push_str(&format!("\n  {place}"));
@@ -83,6 +86,7 @@ fn write_sharded(
         CliError::new(e)
     };
     let whole = Registry::from_payload(payload, &a.kid).map_err(refuse)?;
+    whole.check_keys().map_err(refuse)?;
     let anchor = TrustAnchor {
         kid: a.kid.clone(),
         key: key.verifying_key(),

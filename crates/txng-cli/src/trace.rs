@@ -202,7 +202,7 @@ fn check_signer(
     let listed = producer
         .key(a.number)
         .ok_or_else(|| unknown(format!("kid={kid}: the registry lists no key {}", a.number)))?;
-    if listed.key != key.verifying_key() {
+    if listed.public_key != key.verifying_key().to_bytes() {
         return Err(unknown(format!(
             "kid={kid}: the private key is not the registry's key {}",
             a.number

@@ -1191,3 +1191,33 @@ fn document_text_is_printed_with_escapes_neutralised() {
     assert_eq!(r.code, 2);
     assert_terminal_safe(&r.stderr);
 }
+
+/// The verifier checks a key's curve properties only when a signature names it (FORMAT.md §2.3
+/// check 5); the signer checks every key, so no list with an unusable key is published.
+#[test]
+fn registry_sign_refuses_a_small_order_key_that_no_scan_would_name_yet() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = std::fs::read_to_string(fixtures().join("producers.toml")).expect("fixture");
+    let mut identity = [0u8; 32];
+    identity[0] = 1;
+    let second = format!(
+        "\n[[producers]]\nid = \"htx-khac\"\nname = \"HTX Khác\"\ntax_code = \"3200000009\"\ngs1_company_prefixes = [\"893509\"]\naddress = {{ commune = \"Xã A\", province = \"Tỉnh Quảng Trị\" }}\n\n[[producers.keys]]\nnumber = 1\npublic_key = \"{}\"\nvalid_from = \"2026-01-01T00:00:00+07:00\"\n",
+        txng_core::b64::encode(&identity)
+    );
+    let r = registry_sign(dir.path(), "p.toml", &format!("{text}{second}"), "en");
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("registry.key_invalid"), "{}", r.stderr);
+    assert!(r.stderr.contains("producer=htx-khac key=1"), "{}", r.stderr);
+    assert!(!dir.path().join("r.jws").exists());
+    // The same list with a genuine key is signed.
+    let genuine = second.replace(
+        &txng_core::b64::encode(&identity),
+        &txng_core::b64::encode(
+            ed25519_dalek::SigningKey::from_bytes(&[9; 32])
+                .verifying_key()
+                .as_bytes(),
+        ),
+    );
+    let r = registry_sign(dir.path(), "p.toml", &format!("{text}{genuine}"), "en");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

@@ -238,3 +238,26 @@ fn sharded_registry_signed_verified_and_released_again() {
     assert_ne!(r.code, 0);
     assert!(r.stderr.contains("registry.rollback"), "{}", r.stderr);
 }
+
+/// `--shards` checks every key of the whole list (the verifier only checks the key a scan names).
+#[test]
+fn sharded_signing_refuses_a_small_order_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let text = std::fs::read_to_string(fixtures().join("producers.toml")).expect("fixture");
+    let mut identity = [0u8; 32];
+    identity[0] = 1;
+    let bad = d.join("bad.toml");
+    std::fs::write(
+        &bad,
+        format!(
+            "{text}\n[[producers]]\nid = \"htx-khac\"\nname = \"HTX Khác\"\ntax_code = \"3200000009\"\ngs1_company_prefixes = [\"893509\"]\naddress = {{ commune = \"Xã A\", province = \"Tỉnh Quảng Trị\" }}\n\n[[producers.keys]]\nnumber = 1\npublic_key = \"{}\"\nvalid_from = \"2026-01-01T00:00:00+07:00\"\n",
+            txng_core::b64::encode(&identity)
+        ),
+    )
+    .expect("write");
+    let r = sign_shards(d, &bad, "2026-03-01T00:00:00+07:00");
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    assert!(r.stderr.contains("registry.key_invalid"), "{}", r.stderr);
+    assert!(!d.join("pub").join("registry-index.jws").exists());
+}

@@ -407,12 +407,12 @@ fn both(code: Code) -> Both {
         RegistryKeyInvalid => Both {
             vi: Message {
                 title: "Danh sách có khóa bị lỗi",
-                explanation: "Một khóa chữ ký số trong danh sách nhà sản xuất bị lỗi hoặc không an toàn, nên danh sách không được dùng.",
+                explanation: "Khóa chữ ký số cần dùng để kiểm tra bị ghi lỗi hoặc không an toàn trong danh sách nhà sản xuất, nên không kiểm tra được.",
                 next_step: "Báo cho cơ quan quản lý.",
             },
             en: Message {
                 title: "Faulty key in the list",
-                explanation: "A signature key in the producer list is faulty or unsafe, so the list is not used.",
+                explanation: "The signature key needed for this check is faulty or unsafe in the producer list, so it cannot be checked.",
                 next_step: "Tell the authority.",
             },
         },

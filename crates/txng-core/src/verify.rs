@@ -12,6 +12,7 @@ use crate::shard::{RegistryIndex, ShardRef};
 use crate::status::{Check, Code, Severity, State};
 use crate::time::{gs1_date, Date, UnixTime};
 use crate::trace::{Product, Trace, TraceEvent, MAX_TRACE_BYTES};
+use ed25519_dalek::VerifyingKey;
 use serde::Serialize;
 
 /// What the caller could fetch of a document.
@@ -139,6 +140,9 @@ pub struct Verification {
     registry: Option<Registry>,
     producer: Option<usize>,
     signature_ok: bool,
+    /// The label's key, once its signature verified (the trace document is usually signed with
+    /// the same key: its curve checks are not made twice).
+    signer_key: Option<VerifyingKey>,
     trace: Option<Trace>,
     /// A sharded registry's index (FORMAT.md §2.7), while its shard is awaited and after.
     index: Option<RegistryIndex>,
@@ -177,6 +181,7 @@ impl Verification {
             registry: None,
             producer: None,
             signature_ok: false,
+            signer_key: None,
             trace: None,
             index: None,
             shard_wanted: None,
@@ -389,6 +394,12 @@ impl Verification {
             self.checks.push(Check::with(code, detail));
             return;
         };
+        // The listed key's curve checks (FORMAT.md §2.3 check 5), made for the key a scan uses.
+        let Some(public) = key.verifying_key() else {
+            self.checks
+                .push(Check::with(Code::RegistryKeyInvalid, detail));
+            return;
+        };
         if let Some(at) = key.revoked_at.filter(|at| *at <= self.now) {
             let reason = key.revocation_reason.as_deref().unwrap_or("");
             self.checks.push(Check::with(
@@ -404,12 +415,13 @@ impl Verification {
             self.checks.push(Check::with(Code::KeyNotYetValid, detail));
             return;
         }
-        if verify_strict(&key.key, &link.signing_input(), &link.signature.signature).is_err() {
+        if verify_strict(&public, &link.signing_input(), &link.signature.signature).is_err() {
             self.checks
                 .push(Check::with(Code::SignatureInvalid, detail));
             return;
         }
         self.signature_ok = true;
+        self.signer_key = Some(public);
         self.checks
             .push(Check::with(Code::SignatureValid, detail.clone()));
         if let Some(at) = key.retired_at.filter(|at| *at <= self.now) {
@@ -499,6 +511,12 @@ impl Verification {
         let key = trace_kid_number(&jws.kid, &producer.id)
             .and_then(|n| producer.key(n))
             .ok_or_else(|| Check::with(Code::TraceSignerUnknown, format!("kid={}", jws.kid)))?;
+        let public = match self.signer_key {
+            Some(k) if key.number == link.signature.key_number => k,
+            _ => key
+                .verifying_key()
+                .ok_or_else(|| Check::with(Code::RegistryKeyInvalid, format!("kid={}", jws.kid)))?,
+        };
         if key.revoked_at.is_some_and(|at| at <= self.now) {
             return Err(Check::with(
                 Code::TraceKeyRevoked,
@@ -511,7 +529,7 @@ impl Verification {
                 format!("kid={}", jws.kid),
             ));
         }
-        jws.verify(&key.key).map_err(|SignatureInvalid| {
+        jws.verify(&public).map_err(|SignatureInvalid| {
             Check::with(Code::TraceSignatureInvalid, format!("kid={}", jws.kid))
         })?;
         // Explicit typing (FORMAT.md §3.2), after the signature: a tampered document stays red.

@@ -131,6 +131,116 @@ proptest! {
     }
 }
 
+/// A registry whose producer lists key 1 (genuine) and key 2: `key2` as given.
+fn registry_with_key2(key2: &[u8; 32]) -> String {
+    let doc = json!({
+        "format": "txng-registry/1",
+        "authority": {"name": "Sở"},
+        "issued_at": format_rfc3339_utc(T0),
+        "next_update": format_rfc3339_utc(T0 + 100 * DAY),
+        "resolvers": ["truyxuat.quangtri.gov.vn"],
+        "trace_url_templates": ["https://x/{gtin}/{lot}"],
+        "producers": [{
+            "id": "p", "name": "HTX", "tax_code": "1",
+            "address": {"commune": "xã A", "province": "tỉnh B"},
+            "gs1_company_prefixes": ["89350123"],
+            "keys": [
+                {"number": 1, "public_key": b64::encode(producer_key(1).verifying_key().as_bytes()), "valid_from": "2025-01-01T00:00:00Z"},
+                {"number": 2, "public_key": b64::encode(key2), "valid_from": "2025-01-01T00:00:00Z"},
+            ],
+        }],
+    });
+    sign_registry(doc.to_string().as_bytes(), "a", &anchor_key())
+}
+
+/// The lot L1's trace document signed with `key` as the producer's key `number`.
+fn trace_signed(number: u16, key: &SigningKey) -> String {
+    let trace = json!({
+        "format": "txng-trace/1", "gtin": "08935012300010", "lot": "L1",
+        "product": {"name": "Cà phê"},
+        "epcis": {"type": "EPCISDocument", "schemaVersion": "2.0", "epcisBody": {"eventList": []}},
+    });
+    sign_trace(trace.to_string().as_bytes(), "p", number, key)
+}
+
+fn label_with_key(number: u16, key: &SigningKey) -> String {
+    let data = LabelData {
+        gtin: "08935012300010".into(),
+        cpv: None,
+        lot: "L1".into(),
+        serial: "S1".into(),
+        attributes: vec![(Ai::Origin, "704".into())],
+    };
+    sign_label(data, number, key)
+        .expect("valid label")
+        .to_uri("https://truyxuat.quangtri.gov.vn")
+}
+
+fn verify(label: &str, reg: &str, trace: Option<&str>) -> txng_core::Verdict {
+    let mut v = Verification::start(
+        label,
+        Fetched::Bytes(reg.as_bytes()),
+        false,
+        &anchors(),
+        T0 + DAY,
+    );
+    if let Some(t) = trace {
+        v.add_trace(Fetched::Bytes(t.as_bytes()));
+    }
+    v.verdict()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// §2.3 check 5, made when a signature names a key: a listed key 2 that is the producer's
+    /// genuine key 2 plus a point of small order (or the small-order point alone) is refused as
+    /// `registry.key_invalid` (grey) wherever it is named, by the label or by the trace document
+    /// (whose signature would hold for the genuine key), and never verifies anything; the same
+    /// list still verifies a label and trace under key 1.
+    #[test]
+    fn a_faulty_key_is_refused_where_it_is_named(t in 0usize..8, seed in 2u8..200) {
+        let genuine2 = producer_key(seed);
+        let faulty = (genuine2.verifying_key().to_edwards()
+            + curve25519_dalek::constants::EIGHT_TORSION[t])
+            .compress()
+            .to_bytes();
+        let faulty = if t == 0 { [0u8; 32] } else { faulty }; // t = 0: the identity's non-canonical spelling
+        prop_assert!(strict_public_key(&faulty).is_none());
+        let reg = registry_with_key2(&faulty);
+        // The label names key 2.
+        let v = verify(&label_with_key(2, &genuine2), &reg, None);
+        prop_assert_eq!(v.state, State::CannotTell, "{:?}", v.checks);
+        prop_assert!(v.has(Code::RegistryKeyInvalid) && !v.has(Code::SignatureValid));
+        // The label names key 1, the trace document key 2.
+        let v = verify(&label_with_key(1, &producer_key(1)), &reg, Some(&trace_signed(2, &genuine2)));
+        prop_assert_eq!(v.state, State::CannotTell, "{:?}", v.checks);
+        prop_assert!(v.has(Code::RegistryKeyInvalid) && !v.has(Code::TraceValid));
+        prop_assert!(v.events.is_empty() && v.product.is_none());
+        // Key 1 for both: verified, the faulty key 2 never used.
+        let v = verify(&label_with_key(1, &producer_key(1)), &reg, Some(&trace_signed(1, &producer_key(1))));
+        // (with warnings: this minimal document has no events and the label no expiry date)
+        prop_assert_eq!(v.state, State::VerifiedWithWarnings, "{:?}", v.checks);
+        prop_assert!(v.has(Code::TraceValid) && !v.has(Code::RegistryKeyInvalid));
+    }
+}
+
+#[test]
+fn the_signer_refuses_a_list_with_any_faulty_key() {
+    let reg = registry_with_key2(&[0u8; 32]);
+    let (loaded, _) = txng_core::Registry::load(reg.as_bytes(), &anchors(), T0 + DAY)
+        .expect("the list loads: its keys are checked when named");
+    let err = loaded
+        .check_keys()
+        .expect_err("key 2 is the identity's non-canonical spelling");
+    assert_eq!(err.code, Code::RegistryKeyInvalid);
+    assert_eq!(err.detail.as_deref(), Some("producer=p key=2"));
+    let good = registry_with_key2(producer_key(2).verifying_key().as_bytes());
+    let (loaded, _) =
+        txng_core::Registry::load(good.as_bytes(), &anchors(), T0 + DAY).expect("loads");
+    assert!(loaded.check_keys().is_ok());
+}
+
 // --- Duplicate members --------------------------------------------------------------------------
 
 /// Random JSON trees whose objects have unique names (serde_json's map makes them so).

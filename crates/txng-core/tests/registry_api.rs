@@ -216,7 +216,7 @@ fn duplicates_and_conflicts_are_refused() {
     let p = r.producer("a").expect("a");
     assert_eq!(p.key(2).map(|k| k.number), Some(2));
     assert_eq!(
-        p.key(1).map(|k| k.key.as_bytes().to_vec()),
+        p.key(1).map(|k| k.public_key.to_vec()),
         txng_core::b64::decode(&pk(9))
     );
     assert!(p.key(3).is_none());

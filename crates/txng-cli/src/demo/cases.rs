@@ -593,6 +593,7 @@ pub fn cases() -> Vec<Case> {
         clock::behind(l),
         key::not_yet_listed(l),
         trace::no_false_green(l),
+        registry::key_checked_when_used(l),
         // Cases of other files (`demo/cases_<topic>.rs`, each a `Vec<Case>` of literals): one line
         // each, here at the end.
     ];

@@ -217,7 +217,12 @@ pub(super) fn wrong_type(l: &Labels) -> Vec<Case> {
 pub(super) fn no_false_green(l: &Labels) -> Vec<Case> {
     use Code::*;
     use State::*;
-    let Labels { b, coffee_uri, .. } = l;
+    let Labels {
+        b,
+        pepper,
+        coffee_uri,
+        ..
+    } = l;
     let forged_key2 = {
         let data = LabelData {
             gtin: gtin(COFFEE_PREFIX, "0001"),
@@ -276,8 +281,8 @@ pub(super) fn no_false_green(l: &Labels) -> Vec<Case> {
             expect: vec![RegistryKeyInvalid],
             registry: RegistryIn::File("registry-mixed-order-key.jws"),
             trace: TraceIn::None,
-            comment: "A key with a point of order 8 added: refused at load (cofactored and cofactorless verifiers would disagree)",
-            text: coffee_uri.to_string(),
+            comment: "The pepper label's key with a point of order 8 added: refused when the label names it (cofactored and cofactorless verifiers would disagree)",
+            text: pepper.to_uri(b),
             ..Case::DEFAULT
         },
         Case {
@@ -288,8 +293,8 @@ pub(super) fn no_false_green(l: &Labels) -> Vec<Case> {
             expect: vec![RegistryKeyInvalid],
             registry: RegistryIn::File("registry-noncanonical-key.jws"),
             trace: TraceIn::None,
-            comment: "A key encoded with y >= p: one key, one spelling",
-            text: coffee_uri.to_string(),
+            comment: "The pepper label's key encoded with y >= p: one key, one spelling",
+            text: pepper.to_uri(b),
             ..Case::DEFAULT
         },
         Case {
@@ -306,4 +311,22 @@ pub(super) fn no_false_green(l: &Labels) -> Vec<Case> {
             ..Case::DEFAULT
         },
     ]
+}
+
+/// A faulty key is refused where a signature names it (FORMAT.md §2.3 check 5): another
+/// producer's label in the same list verifies.
+pub(super) fn key_checked_when_used(l: &Labels) -> Vec<Case> {
+    let Labels { coffee_uri, .. } = l;
+    vec![Case {
+        slug: "khoa-loi-cua-nha-san-xuat-khac",
+        name_vi: "Danh sách có khóa lỗi của nhà sản xuất khác",
+        name_en: "Registry with another producer's faulty key",
+        state: State::Verified,
+        expect: vec![Code::RegistryValid, Code::SignatureValid],
+        registry: RegistryIn::File("registry-mixed-order-key.jws"),
+        trace: TraceIn::None,
+        comment: "The pepper cooperative's key 1 is mixed-order; the coffee label names the coffee cooperative's key, which passes its checks",
+        text: coffee_uri.to_string(),
+        ..Case::DEFAULT
+    }]
 }
