@@ -13,7 +13,9 @@
 //        slow: 4x CPU + 400 kbit/s both ways + 400 ms RTT (CDP Network.emulateNetworkConditions),
 //              median of --slow-runs (5)
 //      and the floor: the same page without any module, loaded after each fast run (what the
-//        browser itself takes on this machine; the widget's part is the difference).
+//        browser itself takes on this machine; the widget's part is the difference);
+//      and, with --scale DIR, a label of the 10,000-producer sharded registry that
+//        `registry_scale --out DIR` wrote (index + the shard with the most keys), 4×, loopback.
 //      --observer measures a build without the marks (e.g. an older one, for a before/after): a
 //      MutationObserver installed before the page's scripts records when #verdict first reads
 //      data-state="verified" (it costs the page a little work per DOM mutation).
@@ -29,6 +31,7 @@
 // Exits non-zero only if the build artifacts are missing or the page never reaches a verdict.
 //
 // Usage: node scripts/budgets.mjs [--no-browser] [--runs N] [--slow-runs N] [--observer]
+//        [--scale DIR] [--scale-runs N]
 // Env: TXNG_BASE (a running `txng serve`; otherwise one is started from TXNG_BIN or target/*/txng),
 //      TXNG_DIST (dist), TXNG_DEMO (demo-data), CHROMIUM (/usr/bin/chromium).
 import fs from 'node:fs';
@@ -48,6 +51,10 @@ const num = (flag, dflt) => (args.includes(flag) ? Number(args[args.indexOf(flag
 const runs = num('--runs', 10);
 const slowRuns = num('--slow-runs', 5);
 const observer = args.includes('--observer');
+// --scale DIR (or TXNG_SCALE_DIR): also load the 10,000-producer registry that
+// `registry_scale --out DIR` wrote, --scale-runs times (6).
+const scaleDir = args.includes('--scale') ? args[args.indexOf('--scale') + 1] : process.env.TXNG_SCALE_DIR || null;
+const scaleRuns = num('--scale-runs', 6);
 const GOAL_WIRE = 150 * 1000; // issue 10: first load <= 150 KB on the wire
 const GOAL_FAST_MS = 400;
 const GOAL_SLOW_MS = 3000;
@@ -192,7 +199,42 @@ async function floorServer() {
   return { srv, base: `http://127.0.0.1:${port}` };
 }
 
-async function loadOnce(browser, slow, floorBase = null) {
+// The 10,000-producer sharded registry in the page (issue 10 "Scale"): the files that
+// `cargo run -p txng-cli --example registry_scale -- --out DIR` writes (index, shards, anchor, a
+// label of a producer in the shard listing the most keys), served with this build's page and
+// modules by a small server here, the page's configuration pointing at them
+// (`registry_format: "sharded"`). Its registry has no trace templates: the figure is the index,
+// the shard and the label, against the demo's small single-file registry (and trace) above.
+async function scaleServer(dir) {
+  const anchors = JSON.parse(fs.readFileSync(path.join(dir, 'anchors.json'), 'utf8'));
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const m = /(<script id="txng-config" type="application\/json">)([\s\S]*?)(<\/script>)/.exec(html);
+  if (!m) die('index.html has no #txng-config to point at the 10,000-producer registry');
+  const cfg = { ...JSON.parse(m[2]), registry_url: '/registry-index.jws', registry_format: 'sharded', anchors };
+  const page = html
+    .replace(m[0], `${m[1]}${JSON.stringify(cfg)}${m[3]}`)
+    .replace(/(<link rel="preload" href=")[^"]*(" as="fetch" crossorigin data-txng-registry>)/, '$1/registry-index.jws$2');
+  const types = { '.wasm': 'application/wasm', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.jws': 'application/jose' };
+  const srv = http.createServer((req, res) => {
+    const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const root = p === '/registry-index.jws' || p.startsWith('/shards/') ? dir : dist;
+    const file = path.join(root, p);
+    if (!p.includes('..') && p !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      res.writeHead(200, { 'content-type': types[path.extname(p)] || 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(fs.readFileSync(file));
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(page);
+  });
+  const port = await freePort();
+  await new Promise((r) => srv.listen(port, '127.0.0.1', r));
+  return { srv, base: `http://127.0.0.1:${port}`, label: new URL(fs.readFileSync(path.join(dir, 'label.txt'), 'utf8').trim()) };
+}
+
+// `alt`: another page to load instead of the widget's verified demo link ({ base, uri, accept }:
+// the states its verdict may show; null for the floor page, which shows none).
+async function loadOnce(browser, slow, alt = null) {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   if (observer) await page.addInitScript(OBSERVER);
@@ -211,7 +253,8 @@ async function loadOnce(browser, slow, floorBase = null) {
     r.enc = h['content-encoding'] || '';
   });
   cdp.on('Network.loadingFinished', (e) => { const r = reqs.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
-  await page.goto((floorBase ?? base) + uri.pathname + uri.search, { waitUntil: 'commit', timeout: 60000 });
+  const to = alt?.uri ?? uri;
+  await page.goto((alt?.base ?? base) + to.pathname + to.search, { waitUntil: 'commit', timeout: 60000 });
   // Polled through CDP's Runtime.evaluate with a one-line expression: Playwright's waitForFunction
   // and locators first inject their own script into the page, whose parsing (about 200 ms of the
   // main thread at 4x, measured in a trace) would land inside the load being measured.
@@ -232,7 +275,8 @@ async function loadOnce(browser, slow, floorBase = null) {
     const marks = await evaluate("performance.getEntriesByType('mark').map((m) => m.name).join(',')");
     die(`no verdict mark within 60 s (verdict state ${state}, marks [${marks}]); a build without src/marks.rs needs --observer`);
   }
-  if (floorBase) {
+  if (alt) {
+    if (alt.accept && !alt.accept.includes(state)) die(`${to} shows state ${state}, not ${alt.accept.join(' or ')}`);
     await context.close();
     return { verdict: got.verdict, usable: null, reqs: [] };
   }
@@ -265,6 +309,8 @@ const results = {};
 let sample = null;
 // The floor page is loaded after each load of the fast profile (same noise, same browser).
 const floor = observer ? null : await floorServer();
+const scale = scaleDir && !observer ? await scaleServer(scaleDir) : null;
+const scaleResults = [];
 const floorRuns = [];
 try {
   for (const p of profiles) {
@@ -273,13 +319,19 @@ try {
       const r = await loadOnce(browser, p.slow);
       results[p.name].push(r);
       if (!p.slow && !sample) sample = r.reqs;
-      if (!p.slow && floor) floorRuns.push((await loadOnce(browser, false, floor.base)).verdict);
+      if (!p.slow && floor) floorRuns.push((await loadOnce(browser, false, { base: floor.base, uri, accept: null })).verdict);
     }
   }
   sample ??= (await loadOnce(browser, false)).reqs;
+  if (scale) {
+    for (let i = 0; i < scaleRuns; i++) {
+      scaleResults.push((await loadOnce(browser, false, { base: scale.base, uri: scale.label, accept: ['verified', 'verified_with_warnings'] })).verdict);
+    }
+  }
 } finally {
   await browser.close();
   floor?.srv.close();
+  scale?.srv.close();
 }
 
 console.log(`\n### Load → verdict, measured in the page (${observer ? 'MutationObserver on #verdict' : 'performance marks of the widget'})\n`);
@@ -297,6 +349,11 @@ if (floorRuns.length) {
   console.log(`| Floor: the same page without any module (html, css, placeholder; marks after its first paint), 4× CPU, loopback, each run right after one above | ${floorRuns.length} | ${median(floorRuns).toFixed(0)} ms (${range}) | — | — |`);
   const added = median(results.fast.map((r) => r.verdict)) - median(floorRuns);
   console.log(`\nThe widget's own part of the 4× figure (verdict median − floor median): ${added.toFixed(0)} ms.`);
+}
+if (scaleResults.length) {
+  const about = JSON.parse(fs.readFileSync(path.join(scaleDir, 'about.json'), 'utf8'));
+  const range = `${Math.min(...scaleResults).toFixed(0)}–${Math.max(...scaleResults).toFixed(0)}`;
+  console.log(`\n10,000-producer sharded registry in the page (\`registry_scale --out\`; the label's shard lists ${about.producers} producers and ${about.keys} keys; index ${fmt(about.index_bytes)} + shard ${fmt(about.shard_bytes)} bytes raw; no trace stage), 4× CPU, loopback, median of ${scaleResults.length}: **${median(scaleResults).toFixed(0)} ms** (${range}); the demo link above: ${median(results.fast.map((r) => r.verdict)).toFixed(0)} ms.`);
 }
 
 // ---- 3. first load on the wire ---------------------------------------------------------------

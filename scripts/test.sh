@@ -241,10 +241,11 @@ end
 
 # --- 10. budgets ----------------------------------------------------------------------------------
 begin budgets "node scripts/budgets.mjs + registry_scale example (figures, not pass/fail)"
-logged node scripts/budgets.mjs
 # Sharded registry at 10,000 producers (FORMAT.md §2.7): bytes per scan (exact) and load times
-# (a debug build here; the README's times are from `cargo run --release … --example registry_scale`).
-logged cargo run --quiet -p txng-cli --example registry_scale
+# (a debug build here; the README's times are from `cargo run --release … --example registry_scale`),
+# and its files for the page: budgets.mjs loads a label of its busiest shard in the browser too.
+logged cargo run --quiet -p txng-cli --example registry_scale -- --out target/registry-scale
+logged node scripts/budgets.mjs --scale target/registry-scale
 passed=$((passed + 1))
 end
 

@@ -6,8 +6,16 @@
 //! targets: the bytes one scan downloads (index + the shard covering the label, raw and gzip,
 //! worst case over all shards and median) and the time to load and verify them with the core.
 //!
-//! Run: `cargo run --release -p txng-cli --example registry_scale -- [PRODUCERS] [--full]`.
+//! Run: `cargo run --release -p txng-cli --example registry_scale -- [PRODUCERS] [--full] [--out DIR]`.
 //! Figures, not a pass/fail test; `scripts/test.sh` prints them in its budgets stage.
+//!
+//! `--out DIR` also writes the default-target sharded registry for a browser to load
+//! (`scripts/budgets.mjs` measures load → verdict in the page with it): `registry-index.jws`, the
+//! shards where its `shard_url_template` names them, `anchors.json`, `about.json` (the label's
+//! shard: producers, keys, bytes), and `label.txt`, a label of a
+//! producer in the shard listing the most keys (the most the verifier could have to check). Its
+//! `trace_url_templates` is empty (no trace stage: the figure is the registry's and the label's)
+//! and it is issued at the time of writing (a browser judges it by its own clock).
 
 use ed25519_dalek::SigningKey;
 use flate2::write::GzEncoder;
@@ -190,6 +198,10 @@ fn main() {
     // `--full`: every target, 200 labels, the single file gzip'd (the README's table; slow in a
     // debug build). Without it: the default target and 20 labels (`scripts/test.sh`).
     let full = args.iter().any(|a| a == "--full");
+    let out = args
+        .iter()
+        .position(|a| a == "--out")
+        .map(|i| std::path::PathBuf::from(args.get(i + 1).expect("--out DIR")));
     let authority = SigningKey::from_bytes(&[42; 32]);
     let anchors = [TrustAnchor {
         kid: "bench".into(),
@@ -311,4 +323,87 @@ fn main() {
             if target == DEFAULT_TARGET_BYTES { "  [default]" } else { "" },
         );
     }
+    if let Some(dir) = out {
+        write_for_browser(&dir, &doc, &authority);
+    }
+}
+
+/// `--out DIR`: the default-target sharded registry (trace templates emptied), its anchor and a
+/// label of a producer in the shard with the most keys.
+fn write_for_browser(dir: &std::path::Path, doc: &Value, authority: &SigningKey) {
+    let mut doc = doc.clone();
+    doc["trace_url_templates"] = json!([]);
+    // A browser judges the list by its own clock: issued now, current for 30 days.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_secs() as i64;
+    doc["issued_at"] = json!(format_rfc3339_utc(now - 60));
+    doc["next_update"] = json!(format_rfc3339_utc(now + 30 * 86_400));
+    let s = shard::split(&doc, DEFAULT_TARGET_BYTES, None).expect("splits");
+    let index = sign_registry_index(&s.index_payload, "bench", authority);
+    let template = serde_json::from_slice::<Value>(&s.index_payload).expect("index json")
+        ["shard_url_template"]
+        .as_str()
+        .expect("template")
+        .to_string();
+    std::fs::create_dir_all(dir).expect("out dir");
+    std::fs::write(dir.join("registry-index.jws"), format!("{index}\n")).expect("write index");
+    let keys_in = |f: &shard::ShardFile| {
+        let v: Value = serde_json::from_slice(&f.bytes).expect("shard json");
+        let producers = v["producers"].as_array().cloned().unwrap_or_default();
+        let keys = producers
+            .iter()
+            .map(|p| p["keys"].as_array().map_or(0, Vec::len))
+            .sum::<usize>();
+        (keys, producers)
+    };
+    for f in &s.shards {
+        let rel = template
+            .replace("{from}", &f.from)
+            .replace("{version}", &f.version.to_string());
+        let path = dir.join(&rel);
+        std::fs::create_dir_all(path.parent().expect("shard dir")).expect("shard dir");
+        std::fs::write(&path, &f.bytes).expect("write shard");
+    }
+    let busiest = s
+        .shards
+        .iter()
+        .max_by_key(|f| keys_in(f).0)
+        .expect("shards");
+    let (keys, producers) = keys_in(busiest);
+    let about = json!({
+        "producers": producers.len(),
+        "keys": keys,
+        "index_bytes": index.len() + 1,
+        "shard_bytes": busiest.bytes.len(),
+    });
+    std::fs::write(dir.join("about.json"), about.to_string()).expect("write about");
+    let p = producers.last().expect("a producer");
+    let i: u64 = p["id"].as_str().expect("id")[3..]
+        .parse()
+        .expect("sx-NNNNN");
+    let pre = p["gs1_company_prefixes"][0].as_str().expect("prefix");
+    let body = format!("0{pre}{}", &"000000000000"[pre.len()..]);
+    let mut seed = [2u8; 32];
+    seed[..8].copy_from_slice(&i.to_le_bytes());
+    let data = LabelData {
+        gtin: format!("{body}{}", check_digit(&body).expect("digits")),
+        cpv: None,
+        lot: "L1".into(),
+        serial: "S1".into(),
+        attributes: Vec::new(),
+    };
+    let text = sign_label(data, 2, &SigningKey::from_bytes(&seed))
+        .expect("label")
+        .to_uri("https://truyxuat.quangtri.gov.vn");
+    std::fs::write(dir.join("label.txt"), format!("{text}\n")).expect("write label");
+    let anchors = json!([{ "kid": "bench", "public_key": txng_core::b64::encode(authority.verifying_key().as_bytes()) }]);
+    std::fs::write(dir.join("anchors.json"), anchors.to_string()).expect("write anchors");
+    println!(
+        "  written to {}: index, {} shards; the label's shard lists {} producers and {keys} keys",
+        dir.display(),
+        s.shards.len(),
+        producers.len(),
+    );
 }
