@@ -59,9 +59,9 @@ pub fn strict_public_key(bytes: &[u8; 32]) -> Option<VerifyingKey> {
 /// `[L]A` is the identity, computed as `[L-1]A == -A` with the variable-time double-scalar
 /// multiplication that signature verification uses anyway (`[L-1]A + [0]B`). A public key is not
 /// secret, so variable time is fine; curve25519-dalek's `is_torsion_free` multiplies in constant
-/// time, and every key of a registry or shard is checked on every scan: a 1,000-producer registry
-/// loads in 51 ms instead of 61 (`cargo bench -p txng-cli --bench txng -- "registry load"`,
-/// native release, 2026-11-30).
+/// time (when every key was checked at load, a 1,000-producer registry loaded in 51 ms instead of
+/// 61, `cargo bench -p txng-cli --bench txng -- "registry load"`, native release, 2026-11-30; now
+/// only the key a signature names is checked, [`ProducerKey::verifying_key`]).
 /// Exact for every curve point: it is the same group arithmetic, and `L-1` is a canonical scalar.
 fn torsion_free(point: &curve25519_dalek::EdwardsPoint) -> bool {
     use curve25519_dalek::{EdwardsPoint, Scalar};
