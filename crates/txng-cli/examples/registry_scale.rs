@@ -181,6 +181,28 @@ fn registry(n: usize) -> Value {
     })
 }
 
+/// The first GTIN of a company prefix (item reference 0).
+fn gtin_of(prefix: &str) -> String {
+    let body = format!("0{prefix}{}", &"000000000000"[prefix.len()..]);
+    format!("{body}{}", check_digit(&body).expect("digits"))
+}
+
+/// A label of producer `i`'s GTIN, signed with its key 2 (seeded as in [`producer`]).
+fn label_of(i: u64, gtin: &str) -> String {
+    let mut seed = [2u8; 32];
+    seed[..8].copy_from_slice(&i.to_le_bytes());
+    let data = LabelData {
+        gtin: gtin.to_string(),
+        cpv: None,
+        lot: "L1".into(),
+        serial: "S1".into(),
+        attributes: Vec::new(),
+    };
+    sign_label(data, 2, &SigningKey::from_bytes(&seed))
+        .expect("label")
+        .to_uri("https://truyxuat.quangtri.gov.vn")
+}
+
 fn gzip(b: &[u8]) -> usize {
     let mut e = GzEncoder::new(Vec::new(), Compression::best());
     e.write_all(b).expect("in memory");
@@ -237,8 +259,7 @@ fn main() {
             let pre = producers[i]["gs1_company_prefixes"][0]
                 .as_str()
                 .expect("prefix");
-            let body = format!("0{pre}{}", &"000000000000"[pre.len()..]);
-            (i, format!("{body}{}", check_digit(&body).expect("digits")))
+            (i, gtin_of(pre))
         })
         .collect();
     let mut targets = vec![
@@ -270,18 +291,7 @@ fn main() {
         let mut times = Vec::new();
         let mut verified = 0;
         for (i, gtin) in &probes {
-            let mut seed = [2u8; 32];
-            seed[..8].copy_from_slice(&(*i as u64).to_le_bytes());
-            let data = LabelData {
-                gtin: gtin.clone(),
-                cpv: None,
-                lot: "L1".into(),
-                serial: "S1".into(),
-                attributes: Vec::new(),
-            };
-            let text = sign_label(data, 2, &SigningKey::from_bytes(&seed))
-                .expect("label")
-                .to_uri("https://truyxuat.quangtri.gov.vn");
+            let text = label_of(*i as u64, gtin);
             let t = Instant::now();
             let mut v = Verification::start_sharded(
                 &text,
@@ -383,20 +393,10 @@ fn write_for_browser(dir: &std::path::Path, doc: &Value, authority: &SigningKey)
     let i: u64 = p["id"].as_str().expect("id")[3..]
         .parse()
         .expect("sx-NNNNN");
-    let pre = p["gs1_company_prefixes"][0].as_str().expect("prefix");
-    let body = format!("0{pre}{}", &"000000000000"[pre.len()..]);
-    let mut seed = [2u8; 32];
-    seed[..8].copy_from_slice(&i.to_le_bytes());
-    let data = LabelData {
-        gtin: format!("{body}{}", check_digit(&body).expect("digits")),
-        cpv: None,
-        lot: "L1".into(),
-        serial: "S1".into(),
-        attributes: Vec::new(),
-    };
-    let text = sign_label(data, 2, &SigningKey::from_bytes(&seed))
-        .expect("label")
-        .to_uri("https://truyxuat.quangtri.gov.vn");
+    let text = label_of(
+        i,
+        &gtin_of(p["gs1_company_prefixes"][0].as_str().expect("prefix")),
+    );
     std::fs::write(dir.join("label.txt"), format!("{text}\n")).expect("write label");
     let anchors = json!([{ "kid": "bench", "public_key": txng_core::b64::encode(authority.verifying_key().as_bytes()) }]);
     std::fs::write(dir.join("anchors.json"), anchors.to_string()).expect("write anchors");

@@ -61,16 +61,7 @@ fn registry(issued_at: i64, revoked_at: Option<i64>) -> String {
 }
 
 fn label() -> String {
-    let data = LabelData {
-        gtin: "08935012300010".into(),
-        cpv: None,
-        lot: "L1".into(),
-        serial: "S1".into(),
-        attributes: vec![(Ai::Origin, "704".into())],
-    };
-    sign_label(data, 1, &producer_key(1))
-        .expect("valid label")
-        .to_uri("https://truyxuat.quangtri.gov.vn")
+    label_with_key(1, &producer_key(1))
 }
 
 fn run(reg: &str, now: i64, known: Option<i64>) -> txng_core::Verdict {
@@ -131,8 +122,9 @@ proptest! {
     }
 }
 
-/// A registry whose producer lists key 1 (genuine) and key 2: `key2` as given.
-fn registry_with_key2(key2: &[u8; 32]) -> String {
+/// A registry whose producer lists key 1 (genuine) and key 2: `key2` as given, valid from
+/// `key2_from`.
+fn registry_with_key2(key2: &[u8; 32], key2_from: &str) -> String {
     let doc = json!({
         "format": "txng-registry/1",
         "authority": {"name": "Sở"},
@@ -146,7 +138,7 @@ fn registry_with_key2(key2: &[u8; 32]) -> String {
             "gs1_company_prefixes": ["89350123"],
             "keys": [
                 {"number": 1, "public_key": b64::encode(producer_key(1).verifying_key().as_bytes()), "valid_from": "2025-01-01T00:00:00Z"},
-                {"number": 2, "public_key": b64::encode(key2), "valid_from": "2025-01-01T00:00:00Z"},
+                {"number": 2, "public_key": b64::encode(key2), "valid_from": key2_from},
             ],
         }],
     });
@@ -207,7 +199,7 @@ proptest! {
             .to_bytes();
         let faulty = if t == 0 { [0u8; 32] } else { faulty }; // t = 0: the identity's non-canonical spelling
         prop_assert!(strict_public_key(&faulty).is_none());
-        let reg = registry_with_key2(&faulty);
+        let reg = registry_with_key2(&faulty, "2025-01-01T00:00:00Z");
         // The label names key 2.
         let v = verify(&label_with_key(2, &genuine2), &reg, None);
         prop_assert_eq!(v.state, State::CannotTell, "{:?}", v.checks);
@@ -227,7 +219,7 @@ proptest! {
 
 #[test]
 fn the_signer_refuses_a_list_with_any_faulty_key() {
-    let reg = registry_with_key2(&[0u8; 32]);
+    let reg = registry_with_key2(&[0u8; 32], "2025-01-01T00:00:00Z");
     let (loaded, _) = txng_core::Registry::load(reg.as_bytes(), &anchors(), T0 + DAY)
         .expect("the list loads: its keys are checked when named");
     let err = loaded
@@ -235,7 +227,10 @@ fn the_signer_refuses_a_list_with_any_faulty_key() {
         .expect_err("key 2 is the identity's non-canonical spelling");
     assert_eq!(err.code, Code::RegistryKeyInvalid);
     assert_eq!(err.detail.as_deref(), Some("producer=p key=2"));
-    let good = registry_with_key2(producer_key(2).verifying_key().as_bytes());
+    let good = registry_with_key2(
+        producer_key(2).verifying_key().as_bytes(),
+        "2025-01-01T00:00:00Z",
+    );
     let (loaded, _) =
         txng_core::Registry::load(good.as_bytes(), &anchors(), T0 + DAY).expect("loads");
     assert!(loaded.check_keys().is_ok());
@@ -484,39 +479,11 @@ proptest! {
 #[test]
 fn a_trace_signed_by_a_key_not_yet_valid_is_refused() {
     // Key 2 valid from 2030; the label is signed with key 1, the trace with key 2.
-    let reg_doc = json!({
-        "format": "txng-registry/1",
-        "authority": {"name": "Sở"},
-        "issued_at": format_rfc3339_utc(T0),
-        "next_update": format_rfc3339_utc(T0 + 100 * DAY),
-        "resolvers": [],
-        "trace_url_templates": ["https://x/{gtin}/{lot}"],
-        "producers": [{
-            "id": "p", "name": "HTX", "tax_code": "1",
-            "address": {"commune": "xã A", "province": "tỉnh B"},
-            "gs1_company_prefixes": ["89350123"],
-            "keys": [
-                {"number": 1, "public_key": b64::encode(producer_key(1).verifying_key().as_bytes()), "valid_from": "2025-01-01T00:00:00Z"},
-                {"number": 2, "public_key": b64::encode(producer_key(2).verifying_key().as_bytes()), "valid_from": "2030-01-01T00:00:00Z"},
-            ],
-        }],
-    });
-    let reg = sign_registry(reg_doc.to_string().as_bytes(), "a", &anchor_key());
-    let trace = json!({
-        "format": "txng-trace/1", "gtin": "08935012300010", "lot": "L1",
-        "product": {"name": "Cà phê"},
-        "epcis": {"type": "EPCISDocument", "schemaVersion": "2.0", "epcisBody": {"eventList": []}},
-    });
-    let signed = sign_trace(trace.to_string().as_bytes(), "p", 2, &producer_key(2));
-    let mut v = Verification::start(
-        &label(),
-        Fetched::Bytes(reg.as_bytes()),
-        false,
-        &anchors(),
-        T0 + DAY,
+    let reg = registry_with_key2(
+        producer_key(2).verifying_key().as_bytes(),
+        "2030-01-01T00:00:00Z",
     );
-    v.add_trace(Fetched::Bytes(signed.as_bytes()));
-    let verdict = v.verdict();
+    let verdict = verify(&label(), &reg, Some(&trace_signed(2, &producer_key(2))));
     assert!(
         verdict.has(Code::TraceKeyNotYetValid),
         "{:?}",
