@@ -571,7 +571,7 @@ impl Trace {
 fn text_of(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
+        other => crate::json::compact_text(other),
     }
 }
 
