@@ -91,9 +91,10 @@ pub fn parse(bytes: &[u8], nulls: Nulls) -> Result<Value, StrictJsonError> {
 /// A value as compact JSON text (what `Value::to_string` writes), for showing a value that is not
 /// a string (an EPCIS `ilmd` member). Numbers are written by `Number`'s own `Display`; strings
 /// with the escapes of RFC 8259 §7 (`\"`, `\\`, and `\uXXXX` or the short forms for control
-/// characters). Not serde_json's serializer: in the verify-first wasm it costs ~9.7 KB raw
-/// (5.6 KB brotli, measured 2026-11-30, with its `io::Write` adapter and error types) for the one
-/// place that shows such a value.
+/// characters). Not serde_json's serializer: in the verify-first wasm it costs ~5.8 KB raw
+/// (3.3 KB brotli, measured 2026-11-30, with its `io::Write` adapter and error types) for the one
+/// place that shows such a value. Numbers: integers as serde_json writes them, doubles by
+/// [`write_f64`].
 pub fn compact_text(v: &Value) -> String {
     let mut out = String::new();
     write_compact(v, &mut out);
@@ -104,7 +105,12 @@ fn write_compact(v: &Value, out: &mut String) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => out.push_str(&n.to_string()),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => out.push_str(&u.to_string()),
+            (_, Some(i), _) => out.push_str(&i.to_string()),
+            (_, _, Some(f)) => write_f64(f, out),
+            _ => {}
+        },
         Value::String(s) => write_string(s, out),
         Value::Array(a) => {
             out.push('[');
@@ -128,6 +134,100 @@ fn write_compact(v: &Value, out: &mut String) {
             }
             out.push('}');
         }
+    }
+}
+
+/// A finite double as JSON text, for showing. Every value a person types (a moisture of 12.5 %, a
+/// weight of 0.25 kg: up to 22 fraction digits and 15 significant ones)
+/// gets the fewest fraction digits that read back as the same double, in decimal notation
+/// (`12.5`, `0.001`, `12.0` for a whole number, as serde_json writes them); a whole number from
+/// 2^53 to 2^64 gets all its digits (exact, `.0`); the rest (above ~1.8e19, or 16–17 significant
+/// digits, which no lot data holds), `d.ddde±x` with 15 significant digits, truncated (within
+/// 1e-13 of the double; f64::MAX stays finite).
+///
+/// Not serde_json's `Number` display: its float formatter (zmij, with its tables) made the
+/// verify-first wasm 1.3 KB brotli larger (measured 2026-11-30: 86,099 -> 84,837 bytes), and
+/// core's `{}` for f64 3 KB (89,177).
+/// The digits come from the integer `round(x * 10^k)` for the smallest `k` whose division by
+/// `10^k` (one correctly rounded operation on two exact doubles) gives `x` back, so what is
+/// written reads back as the same double.
+fn write_f64(f: f64, out: &mut String) {
+    if f.is_sign_negative() {
+        out.push('-');
+    }
+    let a = f.abs();
+    if a == 0.0 {
+        out.push_str("0.0");
+        return;
+    }
+    if let Some((digits, k)) = shortest_fixed(a) {
+        write_fixed(&digits, k, out);
+        return;
+    }
+    if (9_007_199_254_740_992.0..18_446_744_073_709_551_616.0).contains(&a) {
+        // A whole number (every double from 2^53 up is one), exactly.
+        out.push_str(&(a as u64).to_string());
+        out.push_str(".0");
+        return;
+    }
+    // Scientific: `a = m * 10^e`, 1 <= m < 10, 15 significant digits.
+    let mut e: i32 = 0;
+    let mut m = a;
+    while m >= 10.0 {
+        let step = if m >= 1e22 { 22 } else { 1 };
+        m /= POW10[step];
+        e += step as i32;
+    }
+    while m < 1.0 {
+        let step = if m < 1e-22 { 22 } else { 1 };
+        m *= POW10[step];
+        e -= step as i32;
+    }
+    // Truncated, not rounded: f64::MAX's text must not read back as infinity.
+    let digits = ((m * 1e14).trunc() as u64).to_string();
+    let digits = digits.trim_end_matches('0');
+    let (int, frac) = digits.split_at(1);
+    out.push_str(int);
+    out.push('.');
+    out.push_str(if frac.is_empty() { "0" } else { frac });
+    out.push('e');
+    out.push_str(&e.to_string());
+}
+
+/// The digits of `round(a * 10^k)` and `k`, for the smallest `k` (0..=22: the exact powers of ten)
+/// whose value reads back as `a`, while `a * 10^k` stays below 2^53 (where every integer is a
+/// double: the rounded product is the true digits). The text `n·10^-k` reads back as `a` exactly
+/// when the correctly rounded `n / 10^k` is `a`.
+fn shortest_fixed(a: f64) -> Option<(String, usize)> {
+    for (k, p) in POW10.iter().enumerate().take(23) {
+        let scaled = a * p;
+        if scaled >= 9_007_199_254_740_992.0 {
+            return None; // 2^53: above it the product is rounded to a neighbour of the true digits
+        }
+        let n = scaled.round();
+        if n / p == a {
+            return Some(((n as u64).to_string(), k));
+        }
+    }
+    None
+}
+
+/// `digits` with a decimal point `k` digits from the right (at least one digit on each side).
+fn write_fixed(digits: &str, k: usize, out: &mut String) {
+    if k == 0 {
+        out.push_str(digits);
+        out.push_str(".0");
+        return;
+    }
+    if digits.len() > k {
+        let (int, frac) = digits.split_at(digits.len() - k);
+        out.push_str(int);
+        out.push('.');
+        out.push_str(frac);
+    } else {
+        out.push_str("0.");
+        out.extend(std::iter::repeat_n('0', k - digits.len()));
+        out.push_str(digits);
     }
 }
 
@@ -1155,11 +1255,53 @@ mod versus_serde {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(1024))]
 
-        /// `compact_text` writes what serde_json's serializer writes, for every value (numbers of
-        /// every kind, strings with every escape, nested arrays and objects).
+        /// `compact_text` writes what serde_json's serializer writes for every value without a
+        /// double (integers of every size, strings with every escape, nested arrays and objects);
+        /// doubles are checked by `doubles_read_back`.
         #[test]
         fn compact_text_is_serde_jsons_text(v in any_value()) {
+            fn has_double(v: &Value) -> bool {
+                match v {
+                    Value::Number(n) => n.is_f64(),
+                    Value::Array(a) => a.iter().any(has_double),
+                    Value::Object(m) => m.values().any(has_double),
+                    _ => false,
+                }
+            }
+            prop_assume!(!has_double(&v));
             prop_assert_eq!(compact_text(&v), serde_json::to_string(&v).expect("a Value serializes"));
+        }
+
+        /// A double's text (`write_f64`): without an exponent it reads back (std's correctly
+        /// rounded parser) as the same double, sign of zero included, with one within 1e-13
+        /// relative, never infinite; below 2^53 it has no more significant digits than serde_json's
+        /// shortest form, and where neither writes an exponent the texts are the same.
+        #[test]
+        fn doubles_read_back(f in prop_oneof![
+            any_f64(),
+            // What a person types: a few digits with a few decimals (12.5, 0.25, 3.0, -0.001).
+            (-10_000_000i64..10_000_000, 0i32..7).prop_map(|(m, d)| m as f64 / 10f64.powi(d)),
+        ]) {
+            let ours = compact_text(&Value::from(f));
+            let theirs = serde_json::to_string(&Value::from(f)).expect("serializes");
+            let back: f64 = ours.parse().expect("a number");
+            let a = f.abs();
+            if !ours.contains('e') {
+                prop_assert_eq!(back.to_bits(), f.to_bits(), "{} -> {}", f, ours);
+            } else {
+                prop_assert!(back.is_finite() && ((back - f) / f).abs() <= 1e-13, "{} -> {}", f, ours);
+            }
+            if !ours.contains('e') && !theirs.contains('e') && a < 9_007_199_254_740_992.0 {
+                prop_assert_eq!(&ours, &theirs);
+            }
+            let significant = |t: &str| {
+                let m = t.split('e').next().unwrap_or("");
+                let d: String = m.chars().filter(char::is_ascii_digit).collect();
+                d.trim_start_matches('0').trim_end_matches('0').len()
+            };
+            if a < 9_007_199_254_740_992.0 && !ours.contains('e') {
+                prop_assert!(significant(&ours) <= significant(&theirs), "{} vs {}", ours, theirs);
+            }
         }
     }
 
