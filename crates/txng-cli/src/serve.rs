@@ -38,7 +38,7 @@ use txng_core::Lang;
 /// The CSP source of the page's one inline script, `<script id="txng-preload">` in `index.html`
 /// (it preloads the module the address needs; issue 10): its SHA-256. A test checks it against the
 /// page; nginx deployments copy it from the README.
-pub const PRELOAD_SCRIPT_HASH: &str = "'sha256-WaNpiPXhuCriYGxnTj6OaMusdZ0CGPJAdwUyNfVVWrs='";
+pub const PRELOAD_SCRIPT_HASH: &str = "'sha256-Kum7cq6Xc0LsKsIenpf8pMUSj7CPN+xKxRNRQaEIkvA='";
 
 /// The Content-Security-Policy of the widget, with its `frame-ancestors` sources.
 pub fn csp(frame_ancestors: &str) -> String {
