@@ -139,9 +139,9 @@ pub struct Verification {
     link: Option<SignedLink>,
     registry: Option<Registry>,
     producer: Option<usize>,
-    signature_ok: bool,
-    /// The label's key, once its signature verified (the trace document is usually signed with
-    /// the same key: its curve checks are not made twice).
+    /// The label's key, once the label's signature verified with it (`Some` is "the signature
+    /// holds"; the trace document is usually signed with the same key, whose curve checks are then
+    /// not made twice).
     signer_key: Option<VerifyingKey>,
     trace: Option<Trace>,
     /// A sharded registry's index (FORMAT.md §2.7), while its shard is awaited and after.
@@ -180,7 +180,6 @@ impl Verification {
             link: None,
             registry: None,
             producer: None,
-            signature_ok: false,
             signer_key: None,
             trace: None,
             index: None,
@@ -420,7 +419,6 @@ impl Verification {
                 .push(Check::with(Code::SignatureInvalid, detail));
             return;
         }
-        self.signature_ok = true;
         self.signer_key = Some(public);
         self.checks
             .push(Check::with(Code::SignatureValid, detail.clone()));
@@ -454,7 +452,7 @@ impl Verification {
     /// Where to fetch the trace document, in order of preference (empty unless the label's signature
     /// is valid: an invalid label gets no trace).
     pub fn trace_urls(&self) -> Vec<String> {
-        match (&self.link, &self.registry, self.signature_ok) {
+        match (&self.link, &self.registry, self.signer_key.is_some()) {
             (Some(l), Some(r), true) => r.trace_urls(&l.data.gtin, &l.data.lot),
             _ => Vec::new(),
         }
@@ -462,12 +460,12 @@ impl Verification {
 
     /// Whether the stage that needs a trace document can run.
     pub fn wants_trace(&self) -> bool {
-        self.signature_ok
+        self.signer_key.is_some()
     }
 
     /// Adds the trace document stage. Does nothing unless the label's signature is valid.
     pub fn add_trace(&mut self, fetched: Fetched<'_>) {
-        if !self.signature_ok {
+        if self.signer_key.is_none() {
             return;
         }
         let bytes = match fetched {
