@@ -105,11 +105,11 @@ fn write_compact(v: &Value, out: &mut String) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
-            (Some(u), _, _) => out.push_str(&u.to_string()),
-            (_, Some(i), _) => out.push_str(&i.to_string()),
-            (_, _, Some(f)) => write_f64(f, out),
-            _ => {}
+        Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => out.push_str(&u.to_string()),
+            (_, Some(i)) => out.push_str(&i.to_string()),
+            // Neither integer form: a finite double (a `Number` holds nothing else).
+            _ => write_f64(n.as_f64().unwrap_or(0.0), out),
         },
         Value::String(s) => write_string(s, out),
         Value::Array(a) => {
@@ -174,14 +174,14 @@ fn write_f64(f: f64, out: &mut String) {
     let mut e: i32 = 0;
     let mut m = a;
     while m >= 10.0 {
-        let step = if m >= 1e22 { 22 } else { 1 };
-        m /= pow10(step).unwrap_or(1.0);
-        e += step as i32;
+        let (p, step) = if m >= 1e22 { (1e22, 22) } else { (10.0, 1) };
+        m /= p;
+        e += step;
     }
     while m < 1.0 {
-        let step = if m < 1e-22 { 22 } else { 1 };
-        m *= pow10(step).unwrap_or(1.0);
-        e -= step as i32;
+        let (p, step) = if m < 1e-22 { (1e22, 22) } else { (10.0, 1) };
+        m *= p;
+        e -= step;
     }
     // Truncated, not rounded: f64::MAX's text must not read back as infinity.
     let digits = ((m * 1e14).trunc() as u64).to_string();
