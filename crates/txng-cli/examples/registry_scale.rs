@@ -352,11 +352,13 @@ fn write_for_browser(dir: &std::path::Path, doc: &Value, authority: &SigningKey)
     doc["next_update"] = json!(format_rfc3339_utc(now + 30 * 86_400));
     let s = shard::split(&doc, DEFAULT_TARGET_BYTES, None).expect("splits");
     let index = sign_registry_index(&s.index_payload, "bench", authority);
-    let template = serde_json::from_slice::<Value>(&s.index_payload).expect("index json")
-        ["shard_url_template"]
-        .as_str()
-        .expect("template")
-        .to_string();
+    // Loaded back as the page will (its anchor, its clock): the shards go where it asks for them.
+    let anchor = TrustAnchor {
+        kid: "bench".into(),
+        key: authority.verifying_key(),
+    };
+    let (ix, _) = shard::RegistryIndex::load(index.as_bytes(), &[anchor], now)
+        .expect("the written index loads");
     std::fs::create_dir_all(dir).expect("out dir");
     std::fs::write(dir.join("registry-index.jws"), format!("{index}\n")).expect("write index");
     let keys_in = |f: &shard::ShardFile| {
@@ -369,10 +371,12 @@ fn write_for_browser(dir: &std::path::Path, doc: &Value, authority: &SigningKey)
         (keys, producers)
     };
     for f in &s.shards {
-        let rel = template
-            .replace("{from}", &f.from)
-            .replace("{version}", &f.version.to_string());
-        let path = dir.join(&rel);
+        let pinned = ix
+            .shards
+            .iter()
+            .find(|r| r.from == f.from)
+            .expect("the index pins every shard");
+        let path = dir.join(ix.shard_url(pinned));
         std::fs::create_dir_all(path.parent().expect("shard dir")).expect("shard dir");
         std::fs::write(&path, &f.bytes).expect("write shard");
     }
