@@ -310,3 +310,17 @@ test('a page without the preload script (a CSP without its hash): one registry r
     assert.equal(registry.length, 1, `label link: ${registry.length} registry requests`);
   } finally { await context.close(); }
 });
+
+// V8's explicit compile hint (scripts/build-web.sh): the scripts that run on the way to the verdict
+// start with it (it works only on a file's first line; esbuild drops it if it runs after), and the
+// interface's glue, much of which a label page never calls, does not.
+test('compile hint on the first line of boot.js and the verify-first glue, not the interface glue', async () => {
+  const HINT = '//# allFunctionsCalledOnLoad\n';
+  for (const path of ['/assets/boot.js', '/pkg/txng_first.js', '/pkg/txng_first_en.js']) {
+    const text = await (await fetch(localUrl(`http://x.invalid${path}`))).text();
+    assert.ok(text.startsWith(HINT), `${path} starts with the compile hint (${JSON.stringify(text.slice(0, 40))})`);
+    assert.ok(text.length > HINT.length + 1000, `${path} is the script itself`);
+  }
+  const ui = await (await fetch(localUrl('http://x.invalid/pkg/txng_web.js'))).text();
+  assert.ok(!ui.includes('allFunctionsCalledOnLoad') && ui.length > 1000, 'the interface glue has no compile hint');
+});
