@@ -22,18 +22,22 @@ const pageConfig = (() => {
   }
 })();
 
-// The verify-first module in two builds: pkg/txng_first* holds Vietnamese texts only (~5 KB
-// brotli less before the verdict), pkg/txng_first_en* both languages, for a reader whose language
-// is English. The reader's language as the module reads it (src/first.rs): a saved choice
-// ("txng.lang"), else the configuration's "lang" (index.html's preload script asks the same). Were
-// the two ever to disagree, the Vietnamese-only module leaves an English reader to the interface.
+// The verify-first module in three builds (bytes before the verdict): pkg/txng_first* holds
+// Vietnamese texts only (~5 KB brotli less) and reads a single-file registry only (~2.4 KB less),
+// pkg/txng_first_sharded* reads a sharded one too, pkg/txng_first_en* holds both languages and
+// reads both formats, for a reader whose language is English. The reader's language as the module
+// reads it (src/first.rs): a saved choice ("txng.lang"), else the configuration's "lang"; the format
+// is the configuration's "registry_format" (index.html's preload script asks the same). Were the
+// page ever to pick a module that lacks the reader's language or the registry's format, the module
+// leaves the page to the interface.
 function firstModule() {
   let lang = null;
   try {
     lang = localStorage.getItem('txng.lang');
   } catch (_) { /* no storage: the configuration decides */ }
   if (lang !== 'vi' && lang !== 'en') lang = pageConfig?.lang;
-  return lang === 'en' ? '../pkg/txng_first_en.js' : '../pkg/txng_first.js';
+  if (lang === 'en') return '../pkg/txng_first_en.js';
+  return pageConfig?.registry_format === 'sharded' ? '../pkg/txng_first_sharded.js' : '../pkg/txng_first.js';
 }
 
 // On a label link's page, the registry (a sharded registry's index and the label's shard), and the

@@ -4,8 +4,9 @@
 #   scripts/build-scan.sh (the lazily loaded QR decoder) -> pkg/scan/
 #   dist/ = index.html + assets/ + pkg/ (incl. pkg/scan/)
 # Two wasm modules (issue 10): txng-first, the verify-first module that shows a label link's verdict
-# (txng-web without its Yew interface; built twice, pkg/txng_first* with Vietnamese texts only and
-# pkg/txng_first_en* with English too), and txng-web, the interface loaded after that verdict.
+# (txng-web without its Yew interface; built three times: pkg/txng_first* with Vietnamese texts
+# only for a single-file registry, pkg/txng_first_sharded* for a sharded one too, pkg/txng_first_en*
+# with English too), and txng-web, the interface loaded after that verdict.
 # Prints the gzip and brotli size of what loads before the verdict (html, css, boot js, the
 # verify-first module) against issue 10's goal of 150 KB, and of the interface; fails above a
 # ceiling for each (170 KB / 280 KB gzip) that catches regressions. The decoder module is loaded
@@ -57,10 +58,12 @@ target_dir="${CARGO_TARGET_DIR:-$root/target}"
 # txng-first (txng-web without `ui`: the verify-first module that shows a label link's verdict) and
 # txng-web (the Yew interface, loaded after that verdict; assets/boot.js).
 #
-# The verify-first module is built twice (issue 10): without txng-core's English texts for
-# Vietnamese readers (pkg/txng_first*, ~5 KB brotli less before the verdict; feature `en` off) and
-# with them (pkg/txng_first_en*); index.html's preload script and assets/boot.js pick one by the
-# reader's language.
+# The verify-first module is built three times (issue 10: bytes before the verdict), and
+# index.html's preload script and assets/boot.js pick one by the reader's language and the
+# configuration's "registry_format": pkg/txng_first* without txng-core's English texts (~5 KB brotli
+# less; feature `en` off) and without the sharded registry's code (~2.4 KB less; feature `sharded`
+# off), the module of a Vietnamese reader of a single-file deployment; pkg/txng_first_sharded*
+# with `sharded`; pkg/txng_first_en* with both (English readers, either format).
 web_target="$target_dir/web-size"
 build_wasm() { # CRATE OUT_NAME [CARGO_ARGS...]
   local crate="$1" out="$2"; shift 2
@@ -75,7 +78,8 @@ build_wasm() { # CRATE OUT_NAME [CARGO_ARGS...]
   cp "$web_target/wasm32-unknown-unknown/release/${crate//-/_}.wasm" "$web_target/built/$out.wasm"
 }
 build_wasm txng-first txng_first
-build_wasm txng-first txng_first_en --features en
+build_wasm txng-first txng_first_sharded --features sharded
+build_wasm txng-first txng_first_en --features en,sharded
 build_wasm txng-web txng_web
 
 tool=build-web
@@ -85,6 +89,7 @@ tool=build-web
 mkdir -p pkg
 rm -rf pkg/snippets pkg/txng_web* pkg/txng_first*
 bindgen_and_opt "$web_target/built/txng_first.wasm" pkg txng_first
+bindgen_and_opt "$web_target/built/txng_first_sharded.wasm" pkg txng_first_sharded
 bindgen_and_opt "$web_target/built/txng_first_en.wasm" pkg txng_first_en
 bindgen_and_opt "$web_target/built/txng_web.wasm" pkg txng_web
 
@@ -137,17 +142,20 @@ else:
 # snippets, pkg/snippets/…, are one small module it imports itself).
 if '<script id="txng-preload">' not in html:
     sys.exit("build-web: no <script id=\"txng-preload\"> in index.html")
-for name in ("txng_first", "txng_first_en"):
+for name in ("txng_first", "txng_first_sharded", "txng_first_en"):
     first_js = open(os.path.join(dist, "pkg", name + ".js"), encoding="utf-8").read()
     if re.search(r"""from\s*['"]\./snippets/""", first_js):
         sys.exit(f"build-web: the verify-first module {name} imports snippets, which the page does not preload")
-# The Vietnamese-only module holds no English text, the other one does (a message of txng-core's
-# table and one of the interface's own, src/i18n.rs, each way).
-for name, english in (("txng_first", False), ("txng_first_en", True)):
+# The Vietnamese-only modules hold no English text, the other one does (a message of txng-core's
+# table and one of the interface's own, src/i18n.rs, each way); the single-file deployments' module
+# holds no code of the sharded registry, the others do (the index's JWS type, FORMAT.md §2.7.2,
+# which only that code reads; its other texts share a constant with the single-file reader's).
+for name, english, sharded in (("txng_first", False, False), ("txng_first_sharded", False, True),
+                               ("txng_first_en", True, True)):
     wasm = open(os.path.join(dist, "pkg", name + "_bg.wasm"), "rb").read()
     for text in (b"The code holds product data and a digital signature.", b"Check a product's origin",
-                 "Mã chứa thông tin sản phẩm và chữ ký số.".encode()):
-        want = english or not text.isascii()
+                 "Mã chứa thông tin sản phẩm và chữ ký số.".encode(), b"txng-registry-index+jws"):
+        want = sharded if text == b"txng-registry-index+jws" else english or not text.isascii()
         if (text in wasm) != want:
             sys.exit(f"build-web: {name}_bg.wasm {'lacks' if want else 'holds'} the text {text.decode()!r}")
 # Bytes before the verdict (issue 10), each measured 2026-11-30 on the slow profile's 50 KB/s:
@@ -205,25 +213,31 @@ done
 # of the slow profile (3 each): the main thread's JS compilation between the wasm's last byte and
 # the verdict 14-20 ms -> 0 at 4x; the medians of 12 slow and 16 4x loads moved less than this
 # machine's noise (3,117 -> 3,112 ms, 809 -> 785 ms). Added after esbuild, which drops the comment.
-for f in dist/assets/boot.js dist/pkg/txng_first.js dist/pkg/txng_first_en.js; do
+for f in dist/assets/boot.js dist/pkg/txng_first.js dist/pkg/txng_first_sharded.js dist/pkg/txng_first_en.js; do
   { echo '//# allFunctionsCalledOnLoad'; cat "$f"; } > "$f.hinted" && mv "$f.hinted" "$f"
 done
 
 # The service worker at the root (its scope is the whole deployment), stamped with this build:
 # VERSION = a hash of every file it precaches, SHELL = their URLs, REGISTRY = the configured
 # registry URL, which the worker never answers (assets/sw.js explains). Not precached: the decoder
-# (pkg/scan/, cached once used) and the verify-first module with English texts (pkg/txng_first_en*,
+# (pkg/scan/, cached once used), the verify-first module with English texts (pkg/txng_first_en*,
 # ~96 KB that every visitor's phone would download in the background for the few who read
-# English; offline, an English reader's page falls back to the interface, which is precached).
+# English; offline, an English reader's page falls back to the interface, which is precached),
+# and of the two Vietnamese-only ones the one for the other registry format than the configured
+# one (the page never picks it).
 python3 - <<'PY'
 import hashlib, json, pathlib, re
 dist = pathlib.Path("dist")
 m = re.search(r'<script id="txng-config" type="application/json">(.*?)</script>',
               (dist / "index.html").read_text(encoding="utf-8"), re.S)
-registry = json.loads(m.group(1)).get("registry_url", "") if m else ""
+cfg = json.loads(m.group(1)) if m else {}
+registry = cfg.get("registry_url", "")
+# Verify-first modules not precached, by name (pkg/NAME.js, pkg/NAME_bg.wasm).
+skip = {"txng_first_en", "txng_first" if cfg.get("registry_format") == "sharded" else "txng_first_sharded"}
+module = lambda p: re.sub(r"(_bg)?\.(js|wasm)$", "", p.name)
 files = sorted(p for p in dist.rglob("*") if p.is_file() and p.name != "sw.js" and p != dist / "index.html"
                and p.suffix != ".map" and p.parts[1] in ("assets", "pkg")
-               and p.parts[1:3] != ("pkg", "scan") and not p.name.startswith("txng_first_en"))
+               and p.parts[1:3] != ("pkg", "scan") and module(p) not in skip)
 h = hashlib.sha256((dist / "index.html").read_bytes())
 for p in files:
     h.update(p.relative_to(dist).as_posix().encode() + b"\0" + p.read_bytes())
@@ -254,8 +268,13 @@ sum_parts() { # LABEL CEILING_GZIP FILE...
   fi
 }
 echo "build-web: before the verdict (html, css, boot js, the verify-first module; goal 150,000 bytes on the wire):"
+# The verify-first module a Vietnamese reader's page loads for the configured registry format.
+first_mod=txng_first
+if python3 -c 'import json,re,sys; h=open(sys.argv[1],encoding="utf-8").read(); m=re.search(r"<script id=\"txng-config\" type=\"application/json\">(.*?)</script>",h,re.S); sys.exit(0 if json.loads(m.group(1)).get("registry_format")=="sharded" else 1)' dist/index.html; then
+  first_mod=txng_first_sharded
+fi
 sum_parts "before the verdict" 170000 dist/index.html dist/assets/first.css dist/assets/boot.js \
-  dist/pkg/txng_first.js dist/pkg/txng_first_bg.wasm
+  "dist/pkg/$first_mod.js" "dist/pkg/${first_mod}_bg.wasm"
 echo "build-web: the interface, loaded after the verdict (and at once on other pages):"
 ui=(dist/pkg/txng_web.js)
 while IFS= read -r f; do ui+=("$f"); done < <(find dist/pkg/snippets -name '*.js' | sort)

@@ -10,8 +10,9 @@
 //! to the interface (`net::recorded_to_js`), which verifies them again and replaces this banner
 //! with the whole page once its own verdict is final (`app::App`).
 //!
-//! Pages it leaves to the interface: not a label link, a kiosk, a configuration problem, and a
-//! reader whose language this build has no texts for (the Vietnamese-only build, see `Lang::texts`).
+//! Pages it leaves to the interface: not a label link, a kiosk, a configuration problem, a
+//! reader whose language this build has no texts for (the Vietnamese-only builds, see
+//! `Lang::texts`), and a sharded registry in the build for single-file ones (`pipeline::READS_SHARDED`).
 
 use crate::config::Config;
 use crate::i18n::{t, T};
@@ -56,6 +57,12 @@ fn page() -> Option<Page> {
         // This build has no English texts (feature `en` off, `pkg/txng_first*`): a reader who
         // chose English gets the verdict from the interface (assets/boot.js picks
         // `pkg/txng_first_en*` for them; this is the fallback if the page guessed otherwise).
+        return None;
+    }
+    if config.sharded && !crate::pipeline::READS_SHARDED {
+        // This build reads single-file registries only (feature `sharded` off, `pkg/txng_first*`):
+        // a page configured for a sharded one gets its verdict from the interface (the page picks
+        // `pkg/txng_first_sharded*` for it; this is the fallback if it guessed otherwise).
         return None;
     }
     Some(Page { link, config, lang })

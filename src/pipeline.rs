@@ -16,6 +16,13 @@ use std::rc::Rc;
 use txng_core::verify::RegistryContext;
 use txng_core::{Code, Fetched, Verification};
 
+/// Whether this build reads a sharded registry (feature `sharded`): every build but the
+/// verify-first module for single-file deployments (`pkg/txng_first*`, issue 10), which leaves a
+/// page configured for a sharded registry to the interface (`first::page`) and so never runs this
+/// pipeline with one. Were it ever to, the registry is refused as unavailable (fail closed), never
+/// read as a single-file list.
+pub const READS_SHARDED: bool = cfg!(feature = "sharded");
+
 /// `now` for the core: Unix seconds from the browser's clock.
 pub fn now() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
@@ -44,8 +51,11 @@ pub fn stage1(
         };
         // A sharded registry's index goes through the same stage (FORMAT.md §2.7.2): rollback,
         // freshness, saved copy and clock as a single-file registry; the shard comes after.
-        if cfg.sharded {
+        if cfg.sharded && READS_SHARDED {
             Verification::start_sharded(scanned, f, ctx, &cfg.anchors, now)
+        } else if cfg.sharded {
+            let why = "sharded registry: not read by this build";
+            Verification::start_with(scanned, Fetched::Unavailable(why), ctx, &cfg.anchors, now)
         } else {
             Verification::start_with(scanned, f, ctx, &cfg.anchors, now)
         }
@@ -189,7 +199,7 @@ pub async fn run(scanned: Rc<str>, cfg: Rc<Config>, run: u32, dispatch: impl Fn(
         net::resolve(&cfg.registry_url, "").unwrap_or_else(|| cfg.registry_url.clone());
     let src = net::registry(&registry_url).await;
     let (mut v, status) = stage1(&scanned, &src, &cfg, &registry_url, now());
-    if cfg.sharded {
+    if cfg.sharded && READS_SHARDED {
         add_shard(&mut v, &registry_url).await;
     }
     dispatch(Action::Registry(run, status));

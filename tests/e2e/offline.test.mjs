@@ -93,6 +93,7 @@ test('offline, a reader who chose English: the interface verifies (the English v
   const sw = fs.readFileSync(path.join(web, 'sw.js'), 'utf8');
   assert.match(sw, /\/pkg\/txng_first_bg\.wasm/, 'the Vietnamese-only verify-first module is precached');
   assert.doesNotMatch(sw, /txng_first_en/, 'the English one is not');
+  assert.doesNotMatch(sw, /txng_first_sharded/, 'nor the one for a sharded registry (the demo\'s is a single file)');
   const server = await startServe(web, [], tmp);
   const browser = await launch();
   try {

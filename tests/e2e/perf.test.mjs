@@ -247,18 +247,20 @@ test('a tampered registry cannot send the early trace request to another site', 
   } finally { await context.close(); }
 });
 
+// The same page configured for the demo's sharded registry (FORMAT.md §2.7).
+const servedSharded = (page) => page.route((u) => u.pathname.startsWith('/01/'), async (route) => {
+  const r = await route.fetch();
+  const html = (await r.text())
+    .replace('"registry_url":"/registry.jws"', '"registry_url":"/registry-index.jws","registry_format":"sharded"')
+    .replace('href="/registry.jws"', 'href="/registry-index.jws"');
+  assert.match(html, /registry-index\.jws","registry_format":"sharded"/);
+  await route.fulfill({ response: r, body: html });
+});
+
 test('sharded registry: the index, the label\'s shard and its trace document each asked for once, the shard and trace early by the page', async () => {
   const { context, page } = await newPage(browser);
   try {
-    // The same page configured for the demo's sharded registry (FORMAT.md §2.7).
-    await page.route((u) => u.pathname.startsWith('/01/'), async (route) => {
-      const r = await route.fetch();
-      const html = (await r.text())
-        .replace('"registry_url":"/registry.jws"', '"registry_url":"/registry-index.jws","registry_format":"sharded"')
-        .replace('href="/registry.jws"', 'href="/registry-index.jws"');
-      assert.match(html, /registry-index\.jws","registry_format":"sharded"/);
-      await route.fulfill({ response: r, body: html });
-    });
+    await servedSharded(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     const scripts = (st) => (st ? [...st.callFrames.map((f) => f.url), ...scripts(st.parent)] : []);
@@ -278,7 +280,49 @@ test('sharded registry: the index, the label\'s shard and its trace document eac
     const trace = asked((p) => p.startsWith('/trace/'));
     assert.equal(trace.length, 1);
     assert.ok(trace[0].by.includes('/assets/boot.js'), `the trace document was asked for early by the page (by ${trace[0].by})`);
+    // The verify-first module that reads a sharded registry, preloaded; the single-file one not.
+    const first = [...new Set(asked((p) => p.startsWith('/pkg/txng_first')).map((r) => r.path))].sort();
+    assert.deepEqual(first, ['/pkg/txng_first_sharded.js', '/pkg/txng_first_sharded_bg.wasm']);
+    const links = await page.$$eval('link[rel=modulepreload], link[rel=preload]', (ls) => ls.map((l) => new URL(l.href).pathname));
+    for (const m of first) assert.ok(links.includes(m), `${m} is preloaded (have ${links})`);
     assert.deepEqual(page.errors, []);
+  } finally { await context.close(); }
+});
+
+test('sharded registry: the verdict from the verify-first module, which the interface then replaces', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await servedSharded(page);
+    // The interface held back a moment, so the first banner can be looked at.
+    await page.route('**/pkg/txng_web_bg.wasm', async (r) => { await new Promise((ok) => setTimeout(ok, 1500)); await r.continue(); });
+    await page.goto(localUrl(verifiedCase().uri), { waitUntil: 'commit' });
+    await page.waitForSelector('.txng-first #verdict', { timeout: 20000 });
+    assert.equal(await page.getAttribute('.txng-first #verdict', 'data-state'), 'verified');
+    await expectVerdict(page, 'verified', 'signature.valid');
+    assert.equal(await page.locator('.txng-first').count(), 0, 'the interface took over');
+  } finally { await context.close(); }
+});
+
+test('the single-file registry\'s verify-first module given a sharded page leaves the verdict to the interface', async () => {
+  const { context, page } = await newPage(browser);
+  try {
+    await servedSharded(page);
+    // The page asks for the sharded build; it gets the single-file one (its glue, served under the
+    // sharded name, loads pkg/txng_first_bg.wasm), as if the page had picked the wrong module.
+    await page.route('**/pkg/txng_first_sharded.js', async (route) => {
+      await route.fulfill({ response: await route.fetch({ url: route.request().url().replace('txng_first_sharded.js', 'txng_first.js') }) });
+    });
+    await context.addInitScript(() => {
+      new MutationObserver(() => {
+        if (document.querySelector('.txng-first')) window.__txngFirstShown = true;
+      }).observe(document, { subtree: true, childList: true });
+    });
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+    await page.goto(localUrl(verifiedCase().uri));
+    await expectVerdict(page, 'verified', 'signature.valid');
+    assert.ok(wasm.includes('/pkg/txng_first_bg.wasm'), `the single-file module ran: ${wasm}`);
+    assert.equal(await page.evaluate(() => window.__txngFirstShown ?? false), false, 'no verify-first banner was shown');
   } finally { await context.close(); }
 });
 
@@ -316,7 +360,7 @@ test('a page without the preload script (a CSP without its hash): one registry r
 // interface's glue, much of which a label page never calls, does not.
 test('compile hint on the first line of boot.js and the verify-first glue, not the interface glue', async () => {
   const HINT = '//# allFunctionsCalledOnLoad\n';
-  for (const path of ['/assets/boot.js', '/pkg/txng_first.js', '/pkg/txng_first_en.js']) {
+  for (const path of ['/assets/boot.js', '/pkg/txng_first.js', '/pkg/txng_first_sharded.js', '/pkg/txng_first_en.js']) {
     const text = await (await fetch(localUrl(`http://x.invalid${path}`))).text();
     assert.ok(text.startsWith(HINT), `${path} starts with the compile hint (${JSON.stringify(text.slice(0, 40))})`);
     assert.ok(text.length > HINT.length + 1000, `${path} is the script itself`);

@@ -38,7 +38,7 @@ use txng_core::Lang;
 /// The CSP source of the page's one inline script, `<script id="txng-preload">` in `index.html`
 /// (it preloads the module the address needs; issue 10): its SHA-256. A test checks it against the
 /// page; nginx deployments copy it from the README.
-pub const PRELOAD_SCRIPT_HASH: &str = "'sha256-Kum7cq6Xc0LsKsIenpf8pMUSj7CPN+xKxRNRQaEIkvA='";
+pub const PRELOAD_SCRIPT_HASH: &str = "'sha256-kR3rcCefUw1lEBL6Xqub4YFeF+xoAwbwLhkcyI+1eNE='";
 
 /// The Content-Security-Policy of the widget, with its `frame-ancestors` sources.
 pub fn csp(frame_ancestors: &str) -> String {
