@@ -198,27 +198,34 @@ test('a reader who chose English: the verify-first banner and header are in Engl
   } finally { await context.close(); }
 });
 
+// Loads the verified link with the page's choice of verify-first glue `asked` answered by the glue
+// of `given` (which loads its own wasm), as if the page had picked the wrong module; returns the
+// wasm files asked for and whether a verify-first banner ever showed.
+async function loadWithWrongModule(context, page, asked, given) {
+  await page.route(`**/pkg/${asked}.js`, async (route) => {
+    await route.fulfill({ response: await route.fetch({ url: route.request().url().replace(`${asked}.js`, `${given}.js`) }) });
+  });
+  await context.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('.txng-first')) window.__txngFirstShown = true;
+    }).observe(document, { subtree: true, childList: true });
+  });
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.goto(localUrl(verifiedCase().uri));
+  await expectVerdict(page, 'verified', 'signature.valid');
+  return { wasm, firstShown: await page.evaluate(() => window.__txngFirstShown ?? false) };
+}
+
 test('the Vietnamese-only verify-first module given an English reader leaves the verdict to the interface', async () => {
   const { context, page } = await newPage(browser);
   try {
     await context.addInitScript(() => localStorage.setItem('txng.lang', 'en'));
-    // The page asks for the English build; it gets the Vietnamese-only one (its glue, served under
-    // the English name, loads pkg/txng_first_bg.wasm), as if the page had guessed the language wrong.
-    await page.route('**/pkg/txng_first_en.js', async (route) => {
-      await route.fulfill({ response: await route.fetch({ url: route.request().url().replace('txng_first_en.js', 'txng_first.js') }) });
-    });
-    // Whether a verify-first banner ever showed (it would be in Vietnamese).
-    await context.addInitScript(() => {
-      new MutationObserver(() => {
-        if (document.querySelector('.txng-first')) window.__txngFirstShown = true;
-      }).observe(document, { subtree: true, childList: true });
-    });
-    const wasm = [];
-    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
-    await page.goto(localUrl(verifiedCase().uri));
-    await expectVerdict(page, 'verified', 'signature.valid');
+    // The page asks for the English build and gets the Vietnamese-only one (its banner would be in
+    // Vietnamese).
+    const { wasm, firstShown } = await loadWithWrongModule(context, page, 'txng_first_en', 'txng_first');
     assert.ok(wasm.includes('/pkg/txng_first_bg.wasm'), `the Vietnamese-only module ran: ${wasm}`);
-    assert.equal(await page.evaluate(() => window.__txngFirstShown ?? false), false, 'no verify-first banner was shown');
+    assert.equal(firstShown, false, 'no verify-first banner was shown');
     assert.match(await page.textContent('#verdict h2'), /Verified/, 'the verdict in the reader\'s language, from the interface');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
   } finally { await context.close(); }
@@ -307,22 +314,10 @@ test('the single-file registry\'s verify-first module given a sharded page leave
   const { context, page } = await newPage(browser);
   try {
     await servedSharded(page);
-    // The page asks for the sharded build; it gets the single-file one (its glue, served under the
-    // sharded name, loads pkg/txng_first_bg.wasm), as if the page had picked the wrong module.
-    await page.route('**/pkg/txng_first_sharded.js', async (route) => {
-      await route.fulfill({ response: await route.fetch({ url: route.request().url().replace('txng_first_sharded.js', 'txng_first.js') }) });
-    });
-    await context.addInitScript(() => {
-      new MutationObserver(() => {
-        if (document.querySelector('.txng-first')) window.__txngFirstShown = true;
-      }).observe(document, { subtree: true, childList: true });
-    });
-    const wasm = [];
-    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
-    await page.goto(localUrl(verifiedCase().uri));
-    await expectVerdict(page, 'verified', 'signature.valid');
+    // The page asks for the sharded build and gets the single-file one.
+    const { wasm, firstShown } = await loadWithWrongModule(context, page, 'txng_first_sharded', 'txng_first');
     assert.ok(wasm.includes('/pkg/txng_first_bg.wasm'), `the single-file module ran: ${wasm}`);
-    assert.equal(await page.evaluate(() => window.__txngFirstShown ?? false), false, 'no verify-first banner was shown');
+    assert.equal(firstShown, false, 'no verify-first banner was shown');
   } finally { await context.close(); }
 });
 
