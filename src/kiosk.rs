@@ -130,6 +130,7 @@ pub async fn refresh_registry(cfg: &Config) -> Refreshed {
     let mut ready = 0;
     for label in &cfg.preload {
         let (mut v, _) = crate::pipeline::stage1(label, &src, cfg, &url, now);
+        #[cfg(feature = "sharded")]
         if cfg.sharded {
             crate::pipeline::add_shard(&mut v, &url).await;
         }

@@ -117,6 +117,7 @@ fn accepted_issued_at(v: &Verification) -> Option<i64> {
 /// saved shard is used only when it is byte for byte the one the index pins (content-addressed:
 /// then it needs no download); otherwise the shard is fetched, at most its pinned length. The
 /// shard's version mark and saved copy are updated only when the core accepted it.
+#[cfg(feature = "sharded")]
 pub async fn add_shard(v: &mut Verification, index_url: &str) {
     let Some(pin) = v.shard_wanted().cloned() else {
         return;
@@ -199,7 +200,11 @@ pub async fn run(scanned: Rc<str>, cfg: Rc<Config>, run: u32, dispatch: impl Fn(
         net::resolve(&cfg.registry_url, "").unwrap_or_else(|| cfg.registry_url.clone());
     let src = net::registry(&registry_url).await;
     let (mut v, status) = stage1(&scanned, &src, &cfg, &registry_url, now());
-    if cfg.sharded && READS_SHARDED {
+    // A `cfg`, not `READS_SHARDED`: an awaited call stays in the async state machine even behind
+    // a constant `false` (its resume code is kept), so without the feature the shard step's code
+    // (the core's shard reader, the shard fetch, ~1.3 KB brotli) would still be in the module.
+    #[cfg(feature = "sharded")]
+    if cfg.sharded {
         add_shard(&mut v, &registry_url).await;
     }
     dispatch(Action::Registry(run, status));
