@@ -22,9 +22,9 @@ const pageConfig = (() => {
   }
 })();
 
-// The verify-first module in three builds (bytes before the verdict): pkg/txng_first* holds
-// Vietnamese texts only (~5 KB brotli less) and reads a single-file registry only (~2.4 KB less),
-// pkg/txng_first_sharded* reads a sharded one too, pkg/txng_first_en* holds both languages and
+// The verify-first module in three builds (bytes before the verdict; crates/txng-first/Cargo.toml
+// says how many each saves): pkg/txng_first* holds Vietnamese texts only and reads a single-file
+// registry only, pkg/txng_first_sharded* reads a sharded one too, pkg/txng_first_en* holds both languages and
 // reads both formats, for a reader whose language is English. The reader's language as the module
 // reads it (src/first.rs): a saved choice ("txng.lang"), else the configuration's "lang"; the format
 // is the configuration's "registry_format" (index.html's preload script asks the same). Were the

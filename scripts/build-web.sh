@@ -60,9 +60,9 @@ target_dir="${CARGO_TARGET_DIR:-$root/target}"
 #
 # The verify-first module is built three times (issue 10: bytes before the verdict), and
 # index.html's preload script and assets/boot.js pick one by the reader's language and the
-# configuration's "registry_format": pkg/txng_first* without txng-core's English texts (~4 KB brotli
-# less; feature `en` off) and without the sharded registry's code (~5.8 KB less; feature `sharded`
-# off), the module of a Vietnamese reader of a single-file deployment; pkg/txng_first_sharded*
+# configuration's "registry_format": pkg/txng_first* without txng-core's English texts (feature
+# `en` off) and without the sharded registry's code (feature `sharded` off; crates/txng-first's
+# Cargo.toml says what each saves), the module of a Vietnamese reader of a single-file deployment; pkg/txng_first_sharded*
 # with `sharded`; pkg/txng_first_en* with both (English readers, either format).
 web_target="$target_dir/web-size"
 build_wasm() { # CRATE OUT_NAME [CARGO_ARGS...]
@@ -228,15 +228,21 @@ done
 # English; offline, an English reader's page falls back to the interface, which is precached),
 # and of the two Vietnamese-only ones the one for the other registry format than the configured
 # one (the page never picks it).
-python3 - <<'PY'
-import hashlib, json, pathlib, re
+# The verify-first module a Vietnamese reader's page loads for the configured registry format
+# (precached here, counted before the verdict below).
+first_mod=txng_first
+if python3 -c 'import json,re,sys; h=open(sys.argv[1],encoding="utf-8").read(); m=re.search(r"<script id=\"txng-config\" type=\"application/json\">(.*?)</script>",h,re.S); sys.exit(0 if json.loads(m.group(1)).get("registry_format")=="sharded" else 1)' dist/index.html; then
+  first_mod=txng_first_sharded
+fi
+FIRST_MOD="$first_mod" python3 - <<'PY'
+import hashlib, json, os, pathlib, re
 dist = pathlib.Path("dist")
 m = re.search(r'<script id="txng-config" type="application/json">(.*?)</script>',
               (dist / "index.html").read_text(encoding="utf-8"), re.S)
 cfg = json.loads(m.group(1)) if m else {}
 registry = cfg.get("registry_url", "")
 # Verify-first modules not precached, by name (pkg/NAME.js, pkg/NAME_bg.wasm).
-skip = {"txng_first_en", "txng_first" if cfg.get("registry_format") == "sharded" else "txng_first_sharded"}
+skip = {"txng_first_en", "txng_first", "txng_first_sharded"} - {os.environ["FIRST_MOD"]}
 module = lambda p: re.sub(r"(_bg)?\.(js|wasm)$", "", p.name)
 files = sorted(p for p in dist.rglob("*") if p.is_file() and p.name != "sw.js" and p != dist / "index.html"
                and p.suffix != ".map" and p.parts[1] in ("assets", "pkg")
@@ -271,11 +277,6 @@ sum_parts() { # LABEL CEILING_GZIP FILE...
   fi
 }
 echo "build-web: before the verdict (html, css, boot js, the verify-first module; goal 150,000 bytes on the wire):"
-# The verify-first module a Vietnamese reader's page loads for the configured registry format.
-first_mod=txng_first
-if python3 -c 'import json,re,sys; h=open(sys.argv[1],encoding="utf-8").read(); m=re.search(r"<script id=\"txng-config\" type=\"application/json\">(.*?)</script>",h,re.S); sys.exit(0 if json.loads(m.group(1)).get("registry_format")=="sharded" else 1)' dist/index.html; then
-  first_mod=txng_first_sharded
-fi
 sum_parts "before the verdict" 170000 dist/index.html dist/assets/first.css dist/assets/boot.js \
   "dist/pkg/$first_mod.js" "dist/pkg/${first_mod}_bg.wasm"
 echo "build-web: the interface, loaded after the verdict (and at once on other pages):"

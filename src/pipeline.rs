@@ -202,7 +202,7 @@ pub async fn run(scanned: Rc<str>, cfg: Rc<Config>, run: u32, dispatch: impl Fn(
     let (mut v, status) = stage1(&scanned, &src, &cfg, &registry_url, now());
     // A `cfg`, not `READS_SHARDED`: an awaited call stays in the async state machine even behind
     // a constant `false` (its resume code is kept), so without the feature the shard step's code
-    // (the core's shard reader, the shard fetch, ~1.3 KB brotli) would still be in the module.
+    // (the core's shard reader, the shard fetch, SHA-256) would still be in the module.
     #[cfg(feature = "sharded")]
     if cfg.sharded {
         add_shard(&mut v, &registry_url).await;
