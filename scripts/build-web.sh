@@ -109,7 +109,7 @@ rm -f dist/pkg/*.d.ts dist/pkg/scan/*.d.ts dist/pkg/package.json dist/pkg/.gitig
 # dist/index.html: the trust anchors (--anchors) and the registry preload's href from the configured
 # registry_url (issue 10); checks the modules' preload script is there.
 python3 - "${anchors:-}" dist/index.html dist <<'PY'
-import html as htmlmod, json, os, re, sys, urllib.parse
+import base64, html as htmlmod, json, os, re, sys
 anchors_file, path, dist = sys.argv[1], sys.argv[2], sys.argv[3]
 html = open(path, encoding="utf-8").read()
 pat = re.compile(r'(<script id="txng-config" type="application/json">)(.*?)(</script>)', re.S)
@@ -163,18 +163,23 @@ for name, english, sharded in (("txng_first", False, False), ("txng_first_sharde
             sys.exit(f"build-web: {name}_bg.wasm {'lacks' if want else 'holds'} the text {text.decode()!r}")
 # Bytes before the verdict (issue 10), each measured 2026-11-30 on the slow profile's 50 KB/s:
 # - the favicon as a data: URI (img-src allows data:): its request was ~720 bytes on the wire, of
-#   which ~560 response headers, and started before the verdict; inline it adds ~150 (brotli);
+#   which ~560 response headers, and started before the verdict; inline it adds ~550 (brotli);
 # - no HTML comments (the deployer's notes stay in the source index.html). With the icon inline,
 #   index.html went from 1,857 to 1,259 bytes brotli. Scripts are left as they are (the preload
 #   script's CSP hash is of its exact text).
-icon = open(os.path.join(dist, "assets", "icon.svg"), encoding="utf-8").read().strip()
-uri = "data:image/svg+xml," + urllib.parse.quote(icon, safe=" /:=.,;-#'()")
-uri = uri.replace("#", "%23")
+# The favicon is a PNG, not assets/icon.svg (which the manifest keeps): the browser asks the page
+# for its favicon while the module verifies (Chromium's ImageDownloader, on the main thread), and
+# an SVG favicon is drawn by a whole SVG document of its own: 20-24 ms of the main thread at 4x
+# (traced 2026-11-30), landing between the label check and the trace document, against ~1-2 ms to
+# decode a PNG. A/B in one run, 4x loopback, median of 20: 546 -> 501 ms. assets/icon-32.png is
+# icon.svg rendered by Chromium at 32x32, stored as a palette PNG (74 colours, lossless, 541 bytes).
+icon = open(os.path.join(dist, "assets", "icon-32.png"), "rb").read()
+uri = "data:image/png;base64," + base64.b64encode(icon).decode()
 before = html
-html = html.replace('<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">',
-                    f'<link rel="icon" href="{htmlmod.escape(uri)}" type="image/svg+xml">', 1)
+html = html.replace('<link rel="icon" href="/assets/icon-32.png" type="image/png" sizes="32x32">',
+                    f'<link rel="icon" href="{uri}" type="image/png" sizes="32x32">', 1)
 if html == before:
-    sys.exit("build-web: no <link rel=\"icon\" href=\"/assets/icon.svg\"> in index.html to inline")
+    sys.exit("build-web: no <link rel=\"icon\" href=\"/assets/icon-32.png\"> in index.html to inline")
 # The first screen's stylesheet (scripts/lib/first-css.py writes it below; assets/boot.js adds the
 # whole app.css before it mounts the interface).
 before = html
