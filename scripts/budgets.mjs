@@ -12,8 +12,9 @@
 //        fast: 4x CPU throttling (CDP Emulation.setCPUThrottlingRate), loopback, median of --runs (10)
 //        slow: 4x CPU + 400 kbit/s both ways + 400 ms RTT (CDP Network.emulateNetworkConditions),
 //              median of --slow-runs (5)
-//      and the floor: the same page without any module, loaded after each fast run (what the
-//        browser itself takes on this machine; the widget's part is the difference);
+//      and the floor: the same page without any module, loaded after each fast run (the widget's
+//        part is the difference), and a blank page after it (what the browser itself takes for a
+//        navigation, a first layout and paint on this machine, with or without our page);
 //      and, with --scale DIR, a label of the 10,000-producer sharded registry that
 //        `registry_scale --out DIR` wrote (index + the shard with the most keys), 4×, loopback.
 //      --observer measures a build without the marks (e.g. an older one, for a before/after): a
@@ -182,9 +183,13 @@ async function floorServer() {
     .replace(/<script type="module" src="\/assets\/boot\.js"><\/script>/, '<script type="module" src="/floor.js"></script>');
   if (!page.includes('/floor.js')) die('index.html has no boot script to replace for the floor page');
   const floorJs = "requestAnimationFrame(() => setTimeout(() => performance.mark('txng-verdict')));\n";
+  // The browser's own share: a blank page (one paragraph, no stylesheet) with the same script, at
+  // /blank (what navigation, a first layout and paint cost on this machine at 4×, page or not).
+  const blank = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><script type="module" src="/floor.js"></script></head><body><p>txng</p></body></html>';
   const srv = http.createServer((req, res) => {
     const p = new URL(req.url, 'http://x').pathname;
     if (p === '/floor.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); res.end(floorJs); return; }
+    if (p === '/blank') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(blank); return; }
     if (p.startsWith('/assets/') && !p.includes('..') && fs.existsSync(path.join(dist, p))) {
       const type = p.endsWith('.css') ? 'text/css' : p.endsWith('.svg') ? 'image/svg+xml' : 'application/octet-stream';
       res.writeHead(200, { 'content-type': type });
@@ -312,6 +317,7 @@ const floor = observer ? null : await floorServer();
 const scale = scaleDir && !observer ? await scaleServer(scaleDir) : null;
 const scaleResults = [];
 const floorRuns = [];
+const blankRuns = [];
 try {
   for (const p of profiles) {
     results[p.name] = [];
@@ -320,6 +326,7 @@ try {
       results[p.name].push(r);
       if (!p.slow && !sample) sample = r.reqs;
       if (!p.slow && floor) floorRuns.push((await loadOnce(browser, false, { base: floor.base, uri, accept: null })).verdict);
+      if (!p.slow && floor) blankRuns.push((await loadOnce(browser, false, { base: floor.base, uri: new URL('http://x/blank'), accept: null })).verdict);
     }
   }
   sample ??= (await loadOnce(browser, false)).reqs;
@@ -347,6 +354,8 @@ for (const p of profiles) {
 if (floorRuns.length) {
   const range = `${Math.min(...floorRuns).toFixed(0)}–${Math.max(...floorRuns).toFixed(0)}`;
   console.log(`| Floor: the same page without any module (html, css, placeholder; marks after its first paint), 4× CPU, loopback, each run right after one above | ${floorRuns.length} | ${median(floorRuns).toFixed(0)} ms (${range}) | — | — |`);
+  const blankRange = `${Math.min(...blankRuns).toFixed(0)}–${Math.max(...blankRuns).toFixed(0)}`;
+  console.log(`| … and a blank page (one paragraph, no stylesheet, the same script): the browser's own share on this machine | ${blankRuns.length} | ${median(blankRuns).toFixed(0)} ms (${blankRange}) | — | — |`);
   const added = median(results.fast.map((r) => r.verdict)) - median(floorRuns);
   console.log(`\nThe widget's own part of the 4× figure (verdict median − floor median): ${added.toFixed(0)} ms.`);
 }
