@@ -171,7 +171,7 @@ for name, english, sharded in (("txng_first", False, False), ("txng_first_sharde
 # for its favicon while the module verifies (Chromium's ImageDownloader, on the main thread), and
 # an SVG favicon is drawn by a whole SVG document of its own: 20-24 ms of the main thread at 4x
 # (traced 2026-11-30), landing between the label check and the trace document, against ~1-2 ms to
-# decode a PNG. A/B in one run, 4x loopback, median of 20: 546 -> 501 ms. assets/icon-32.png is
+# decode a PNG (traced 4x loads, median of 6: that task 19.1 -> 2.5 ms). assets/icon-32.png is
 # icon.svg rendered by Chromium at 32x32, stored as a palette PNG (74 colours, lossless, 541 bytes).
 icon = open(os.path.join(dist, "assets", "icon-32.png"), "rb").read()
 uri = "data:image/png;base64," + base64.b64encode(icon).decode()

@@ -35,8 +35,8 @@ fi
 # its size (a traced 4x load compiled 565 of the verify-first module's 712 functions before the
 # verdict, ~50 of its ~95 ms fixed cost). Measured 2026-11-30: verify-first module 712 -> 603
 # functions, 74,181 -> 74,159 bytes brotli (larger sizes cost bytes: 8 -> 74,507, 16 -> 75,961);
-# interface 3,822 -> 3,150 functions, 184,055 -> 183,779; load -> verdict at 4x, A/B in one run,
-# median of 20 / 24: 476 -> 429 ms, 602 -> 542 ms.
+# interface 3,822 -> 3,150 functions, 184,055 -> 183,779. Traced 4x loads, median of 6: 565 -> 471
+# functions compiled before the verdict, their compilation 74 -> 65 ms of the main thread.
 bindgen_and_opt() { # WASM_IN OUT_DIR NAME
   "$wasm_bindgen" --target web --remove-name-section --remove-producers-section --out-dir "$2" "$1"
   local wasm="$2/$3_bg.wasm"
