@@ -163,9 +163,10 @@ for name, english, sharded in (("txng_first", False, False), ("txng_first_sharde
             sys.exit(f"build-web: {name}_bg.wasm {'lacks' if want else 'holds'} the text {text.decode()!r}")
 # Bytes before the verdict (issue 10), each measured 2026-11-30 on the slow profile's 50 KB/s:
 # - the favicon as a data: URI (img-src allows data:): its request was ~720 bytes on the wire, of
-#   which ~560 response headers, and started before the verdict; inline it adds ~550 (brotli);
+#   which ~560 response headers, and started before the verdict; inline it adds ~590 (brotli; the
+#   SVG it replaced ~150);
 # - no HTML comments (the deployer's notes stay in the source index.html). With the icon inline,
-#   index.html went from 1,857 to 1,259 bytes brotli. Scripts are left as they are (the preload
+#   index.html went from 1,857 to 1,259 bytes brotli (1,663 with the PNG icon). Scripts are left as they are (the preload
 #   script's CSP hash is of its exact text).
 # The favicon is a PNG, not assets/icon.svg (which the manifest keeps): the browser asks the page
 # for its favicon while the module verifies (Chromium's ImageDownloader, on the main thread), and

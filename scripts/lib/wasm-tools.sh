@@ -33,7 +33,7 @@ fi
 # inlined wherever they are called. Fewer functions for V8 to compile: it compiles each function
 # of a module lazily, on its first call, on the main thread, at a fixed cost per function besides
 # its size (a traced 4x load compiled 565 of the verify-first module's 712 functions before the
-# verdict, ~50 of its ~95 ms fixed cost). Measured 2026-11-30: verify-first module 712 -> 603
+# verdict: ~50 of its ~95 ms of compilation were that fixed cost). Measured 2026-11-30: verify-first module 712 -> 603
 # functions, 74,181 -> 74,159 bytes brotli (larger sizes cost bytes: 8 -> 74,507, 16 -> 75,961);
 # interface 3,822 -> 3,150 functions, 184,055 -> 183,779. Traced 4x loads, median of 6: 565 -> 471
 # functions compiled before the verdict, their compilation 74 -> 65 ms of the main thread.
