@@ -60,10 +60,11 @@ target_dir="${CARGO_TARGET_DIR:-$root/target}"
 #
 # The verify-first module is built three times (issue 10: bytes before the verdict), and
 # index.html's preload script and assets/boot.js pick one by the reader's language and the
-# configuration's "registry_format": pkg/txng_first* without txng-core's English texts (feature
-# `en` off) and without the sharded registry's code (feature `sharded` off; crates/txng-first's
-# Cargo.toml says what each saves), the module of a Vietnamese reader of a single-file deployment; pkg/txng_first_sharded*
-# with `sharded`; pkg/txng_first_en* with both (English readers, either format).
+# configuration's "registry_format": pkg/txng_first* without txng-core's English texts (feature `en`
+# off) and without the sharded registry's code (feature `sharded` off; crates/txng-first's
+# Cargo.toml says what each saves), the module of a Vietnamese reader of a single-file deployment;
+# pkg/txng_first_sharded* with `sharded`; pkg/txng_first_en* with both (English readers, either
+# format).
 web_target="$target_dir/web-size"
 build_wasm() { # CRATE OUT_NAME [CARGO_ARGS...]
   local crate="$1" out="$2"; shift 2
@@ -110,10 +111,11 @@ rm -f dist/pkg/*.d.ts dist/pkg/scan/*.d.ts dist/pkg/package.json dist/pkg/.gitig
 # registry_url (issue 10); checks the modules' preload script is there.
 python3 - "${anchors:-}" dist/index.html dist <<'PY'
 import base64, html as htmlmod, json, os, re, sys
+sys.path.insert(0, "scripts/lib")
+import page_config
 anchors_file, path, dist = sys.argv[1], sys.argv[2], sys.argv[3]
 html = open(path, encoding="utf-8").read()
-pat = re.compile(r'(<script id="txng-config" type="application/json">)(.*?)(</script>)', re.S)
-m = pat.search(html)
+m = page_config.find(html)
 if not m:
     sys.exit("build-web: no txng-config block in index.html")
 cfg = json.loads(m.group(2))
@@ -166,8 +168,8 @@ for name, english, sharded in (("txng_first", False, False), ("txng_first_sharde
 #   which ~560 response headers, and started before the verdict; inline it adds ~590 (brotli; the
 #   SVG it replaced ~150);
 # - no HTML comments (the deployer's notes stay in the source index.html). With the icon inline,
-#   index.html went from 1,857 to 1,259 bytes brotli (1,663 with the PNG icon). Scripts are left as they are (the preload
-#   script's CSP hash is of its exact text).
+#   index.html went from 1,857 to 1,259 bytes brotli (1,663 with the PNG icon). Scripts are left
+#   as they are (the preload script's CSP hash is of its exact text).
 # The favicon is a PNG, not assets/icon.svg (which the manifest keeps): the browser asks the page
 # for its favicon while the module verifies (Chromium's ImageDownloader, on the main thread), and
 # an SVG favicon is drawn by a whole SVG document of its own: 20-24 ms of the main thread at 4x
@@ -236,17 +238,13 @@ done
 # one (the page never picks it).
 # The verify-first module a Vietnamese reader's page loads for the configured registry format
 # (precached here, counted before the verdict below).
-first_mod=txng_first
-if python3 -c 'import json,re,sys; h=open(sys.argv[1],encoding="utf-8").read(); m=re.search(r"<script id=\"txng-config\" type=\"application/json\">(.*?)</script>",h,re.S); sys.exit(0 if json.loads(m.group(1)).get("registry_format")=="sharded" else 1)' dist/index.html; then
-  first_mod=txng_first_sharded
-fi
+first_mod="$(python3 scripts/lib/page_config.py dist/index.html first-module)"
 FIRST_MOD="$first_mod" python3 - <<'PY'
-import hashlib, json, os, pathlib, re
+import hashlib, json, os, pathlib, re, sys
+sys.path.insert(0, "scripts/lib")
+import page_config
 dist = pathlib.Path("dist")
-m = re.search(r'<script id="txng-config" type="application/json">(.*?)</script>',
-              (dist / "index.html").read_text(encoding="utf-8"), re.S)
-cfg = json.loads(m.group(1)) if m else {}
-registry = cfg.get("registry_url", "")
+registry = page_config.read((dist / "index.html").read_text(encoding="utf-8")).get("registry_url", "")
 # Verify-first modules not precached, by name (pkg/NAME.js, pkg/NAME_bg.wasm).
 skip = {"txng_first_en", "txng_first", "txng_first_sharded"} - {os.environ["FIRST_MOD"]}
 module = lambda p: re.sub(r"(_bg)?\.(js|wasm)$", "", p.name)
