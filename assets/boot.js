@@ -24,12 +24,12 @@ const pageConfig = (() => {
 
 // The verify-first module in three builds (bytes before the verdict; crates/txng-first/Cargo.toml
 // says how many each saves): pkg/txng_first* holds Vietnamese texts only and reads a single-file
-// registry only, pkg/txng_first_sharded* reads a sharded one too, pkg/txng_first_en* holds both languages and
-// reads both formats, for a reader whose language is English. The reader's language as the module
-// reads it (src/first.rs): a saved choice ("txng.lang"), else the configuration's "lang"; the format
-// is the configuration's "registry_format" (index.html's preload script asks the same). Were the
-// page ever to pick a module that lacks the reader's language or the registry's format, the module
-// leaves the page to the interface.
+// registry only, pkg/txng_first_sharded* reads a sharded one too, pkg/txng_first_en* holds both
+// languages and reads both formats, for a reader whose language is English. The reader's language
+// as the module reads it (src/first.rs): a saved choice ("txng.lang"), else the configuration's
+// "lang"; the format is the configuration's "registry_format" (index.html's preload script asks the
+// same). Were the page ever to pick a module that lacks the reader's language or the registry's
+// format, the module leaves the page to the interface.
 function firstModule() {
   let lang = null;
   try {

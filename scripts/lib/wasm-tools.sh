@@ -24,19 +24,20 @@ else
 fi
 
 # wasm-bindgen --target web into OUT_DIR, then wasm-opt -Oz in place, then short import and export
-# names in the module and its glue. Rust >= 1.82 emits
-# bulk-memory, sign-ext, nontrapping-fptoint and multivalue, so wasm-opt must allow them.
-# `-ocimfs 0` (--one-caller-inline-max-function-size): plain -Oz inlines every function that has
-# one caller, which duplicates little but makes gzip compress worse; with `--converge`, measured
-# 2026-11-29: widget 242,664 -> 231,500 bytes gzip, scanner 250,105 -> 246,033.
+# names in the module and its glue. Rust >= 1.82 emits bulk-memory, sign-ext, nontrapping-fptoint
+# and multivalue, so wasm-opt must allow them. `-ocimfs 0` (--one-caller-inline-max-function-size):
+# plain -Oz inlines every function that has one caller, which duplicates little but makes gzip
+# compress worse; with `--converge`, measured 2026-11-29: widget 242,664 -> 231,500 bytes gzip,
+# scanner 250,105 -> 246,033.
+#
 # `-aimfs 6` (--always-inline-max-function-size, default 2): functions of up to 6 instructions are
-# inlined wherever they are called. Fewer functions for V8 to compile: it compiles each function
-# of a module lazily, on its first call, on the main thread, at a fixed cost per function besides
-# its size (a traced 4x load compiled 565 of the verify-first module's 712 functions before the
-# verdict: ~50 of its ~95 ms of compilation were that fixed cost). Measured 2026-11-30: verify-first module 712 -> 603
-# functions, 74,181 -> 74,159 bytes brotli (larger sizes cost bytes: 8 -> 74,507, 16 -> 75,961);
-# interface 3,822 -> 3,150 functions, 184,055 -> 183,779. Traced 4x loads, median of 6: 565 -> 471
-# functions compiled before the verdict, their compilation 74 -> 65 ms of the main thread.
+# inlined wherever they are called. Fewer functions for V8 to compile: it compiles each function of
+# a module lazily, on its first call, on the main thread, at a fixed cost per function besides its
+# size (a traced 4x load compiled 565 of the verify-first module's 712 functions before the verdict:
+# ~50 of its ~95 ms of compilation were that fixed cost). Measured 2026-11-30: verify-first module
+# 712 -> 603 functions, 74,181 -> 74,159 bytes brotli (larger sizes cost bytes: 8 -> 74,507, 16 ->
+# 75,961); interface 3,822 -> 3,150 functions, 184,055 -> 183,779. Traced 4x loads, median of 6: 565
+# -> 471 functions compiled before the verdict, their compilation 74 -> 65 ms of the main thread.
 bindgen_and_opt() { # WASM_IN OUT_DIR NAME
   "$wasm_bindgen" --target web --remove-name-section --remove-producers-section --out-dir "$2" "$1"
   local wasm="$2/$3_bg.wasm"
